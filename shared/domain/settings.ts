@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const supportedLocales = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export const Locale = z.enum(supportedLocales);
+export type Locale = z.infer<typeof Locale>;
+
+/** ISO 3166 region used to read national numbers (e.g. 02-2345-6789 in TW). */
+export const Region = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as TW');
+
+export const SipAccount = z.object({
+  /** The SIP-over-WebSocket server, e.g. wss://sip.example.com:8443 */
+  wsUrl: z.url({ protocol: /^wss?$/ }).max(500),
+  /** e.g. sip:1001@example.com */
+  sipUri: z
+    .string()
+    .max(300)
+    .regex(/^sips?:[^@\s]+@[^@\s]+$/, 'expected a SIP URI such as sip:1001@example.com'),
+  authUser: z.string().min(1).max(128),
+  displayName: z.string().max(128),
+});
+export type SipAccount = z.infer<typeof SipAccount>;
+
+export const Settings = z.object({
+  locale: z.union([z.literal('auto'), Locale]),
+  defaultRegion: Region,
+  agentName: z.string().max(128),
+  sip: SipAccount.nullable(),
+  /** STUN/TURN for production; empty on loopback benches and tests. */
+  iceServers: z.array(z.string().max(500).regex(/^(stun|turns?):/)).max(8),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = {
+  locale: 'auto',
+  defaultRegion: 'TW',
+  agentName: '',
+  sip: null,
+  iceServers: [],
+};

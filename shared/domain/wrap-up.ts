@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CallCategory, Disposition, Priority } from './call-category';
+import { Id, IsoTime, limits } from './customer';
+
+const Uuid = z.uuid();
+
+/** What the agent is typing: every field optional until submit. */
+export const WrapUpDraft = z.object({
+  callId: Uuid,
+  customerId: Id.nullable(),
+  phone: z.string().max(64),
+  startedAt: IsoTime,
+  endedAt: IsoTime.nullable(),
+  category: CallCategory.nullable(),
+  priority: Priority.nullable(),
+  disposition: Disposition.nullable(),
+  notes: z.string().max(limits.note),
+  updatedAt: IsoTime,
+});
+export type WrapUpDraft = z.infer<typeof WrapUpDraft>;
+
+/** A filed wrap-up: the archive record of one call (domain.md §7). */
+export const WrapUp = z.object({
+  /** Client-generated; the idempotency key on the central server (issue 3). */
+  id: Uuid,
+  callId: Uuid,
+  customerId: Id.nullable(),
+  phone: z.string().max(64),
+  agent: z.string().min(1).max(limits.name),
+  startedAt: IsoTime,
+  endedAt: IsoTime,
+  category: CallCategory,
+  priority: Priority,
+  disposition: Disposition,
+  notes: z.string().max(limits.note),
+});
+export type WrapUp = z.infer<typeof WrapUp>;
+
+export const outboxStates = ['pending', 'synced', 'rejected'] as const;
+export const OutboxRecord = z.object({
+  id: Uuid,
+  kind: z.literal('wrap-up'),
+  createdAt: IsoTime,
+  state: z.enum(outboxStates),
+  attempts: z.number().int().nonnegative(),
+  rejectReason: z.string().max(limits.shortText).nullable(),
+  payload: WrapUp,
+});
+export type OutboxRecord = z.infer<typeof OutboxRecord>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ScreenPop } from '../domain/screen-pop';
+import { Locale, Settings } from '../domain/settings';
+import { OutboxRecord, WrapUp, WrapUpDraft } from '../domain/wrap-up';
+import { Uuid } from './common';
+
+/**
+ * The one host API: every service the renderer may reach, named `domain:verb`,
+ * with a schema for what goes in and what comes out. The preload (Electron),
+ * the main-process IPC handlers, the browser-mode WebSocket bridge and the
+ * renderer's clients are all derived from this table.
+ */
+export const hostApi = {
+  'app:info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      /** The OS / browser locale resolved to one we support. */
+      systemLocale: Locale,
+      /** false where the password can only be held for this session (no OS keystore). */
+      canPersistSecrets: z.boolean(),
+    }),
+  },
+  'settings:get': {
+    input: z.object({}).strict(),
+    output: Settings,
+  },
+  'settings:update': {
+    input: Settings.partial().strict(),
+    output: Settings,
+  },
+  'credentials:getSipPassword': {
+    input: z.object({}).strict(),
+    output: z.object({ password: z.string().max(256).nullable() }),
+  },
+  'credentials:setSipPassword': {
+    input: z.object({ password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ persisted: z.boolean() }),
+  },
+  'cache:screenPop': {
+    /** The raw caller number as the SIP layer saw it (From / P-Asserted-Identity user part). */
+    input: z.object({ number: z.string().max(256) }).strict(),
+    output: ScreenPop,
+  },
+  'wrapup:saveDraft': {
+    input: WrapUpDraft.strict(),
+    output: z.object({ savedAt: z.string() }),
+  },
+  'wrapup:listDrafts': {
+    input: z.object({}).strict(),
+    output: z.array(WrapUpDraft),
+  },
+  'wrapup:discardDraft': {
+    input: z.object({ callId: Uuid }).strict(),
+    output: z.object({ discarded: z.boolean() }),
+  },
+  'wrapup:submit': {
+    input: WrapUp.strict(),
+    /** `duplicate` when this id was filed before (a retried submit never files twice). */
+    output: z.object({ interactionId: z.string(), duplicate: z.boolean() }),
+  },
+  'outbox:list': {
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    output: z.array(OutboxRecord),
+  },
+} as const;
+
+export type HostApi = typeof hostApi;
+export type HostMethod = keyof HostApi;
+export const hostMethods = Object.keys(hostApi) as HostMethod[];
+
+export type HostInput<M extends HostMethod> = z.input<HostApi[M]['input']>;
+export type HostOutput<M extends HostMethod> = z.output<HostApi[M]['output']>;
+
+/** What the host implements: one async handler per method, already-validated input. */
+export type HostHandlers = {
+  [M in HostMethod]: (input: z.output<HostApi[M]['input']>) => Promise<HostOutput<M>> | HostOutput<M>;
+};
+
+/** What the renderer calls: one typed function per method. */
+export type HostClient = {
+  [M in HostMethod]: (input: HostInput<M>) => Promise<HostOutput<M>>;
+};
+
+export function isHostMethod(name: unknown): name is HostMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(hostApi, name);
+}

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './contract';
+export * from './validate-call';
+export * from './wire';

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+/** The renderer as served by the browser-mode host (and used by the e2e tests). */
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome120',
+  },
+});
