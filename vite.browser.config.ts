@@ -12,5 +12,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome120',
+    chunkSizeWarningLimit: 2000,
   },
 });

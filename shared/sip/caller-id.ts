@@ -33,13 +33,21 @@ export function userPartOf(uri: string): string {
   }
 }
 
+/** Longest header value read; a 10 kB display name must still leave the URI after it readable. */
+const maxHeaderLength = 65_536;
+
 /** Parses a name-addr header value such as `"王小明" <sip:0223456789@pstn>;tag=1`. */
 export function parseNameAddr(value: string): CallerId {
-  const v = value.slice(0, 4096);
-  const lt = v.indexOf('<');
-  const gt = v.indexOf('>', lt + 1);
+  const v = value.slice(0, maxHeaderLength).trim();
+  // A quoted display name may itself hold '<' or '>' (markup, say): read past it before
+  // looking for the URI's angle brackets.
+  const quoted = /^"((?:[^"\\]|\\.)*)"\s*/.exec(v);
+  const rest = quoted ? v.slice(quoted[0].length) : v;
+  const lt = rest.indexOf('<');
+  const gt = rest.indexOf('>', lt + 1);
   if (lt >= 0 && gt > lt) {
-    return { displayName: cleanDisplayName(v.slice(0, lt)), number: userPartOf(v.slice(lt + 1, gt)) };
+    const display = quoted ? (quoted[1] ?? '').replace(/\\(.)/g, '$1') : rest.slice(0, lt);
+    return { displayName: cleanDisplayName(display), number: userPartOf(rest.slice(lt + 1, gt)) };
   }
   return { displayName: '', number: userPartOf(v.split(';')[0] ?? '') };
 }

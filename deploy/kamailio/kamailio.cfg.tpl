@@ -1,0 +1,145 @@
+#!KAMAILIO
+# Seatdesk SIP bench: registrar + proxy with a WebSocket listener on loopback.
+# Filled in by tests/helpers/kamailio.ts: the UDP and WS ports, the SIP domain and the users.
+
+debug=2
+log_stderror=yes
+fork=yes
+children=2
+tcp_children=2
+disable_tcp=no
+auto_aliases=no
+listen=udp:127.0.0.1:@@UDP_PORT@@
+listen=tcp:127.0.0.1:@@WS_PORT@@
+# The SIP domain only (no bare-IP alias: see shared/sip-bench-notes.md).
+alias="@@DOMAIN@@"
+tcp_accept_no_cl=yes
+tcp_connection_lifetime=3605
+
+
+loadmodule "kex.so"
+loadmodule "corex.so"
+loadmodule "tm.so"
+loadmodule "tmx.so"
+loadmodule "sl.so"
+loadmodule "rr.so"
+loadmodule "pv.so"
+loadmodule "maxfwd.so"
+loadmodule "usrloc.so"
+loadmodule "registrar.so"
+loadmodule "textops.so"
+loadmodule "siputils.so"
+loadmodule "xlog.so"
+loadmodule "sanity.so"
+loadmodule "nathelper.so"
+loadmodule "xhttp.so"
+loadmodule "websocket.so"
+loadmodule "htable.so"
+loadmodule "auth.so"
+
+modparam("tm", "fr_timer", 10000)
+modparam("tm", "fr_inv_timer", 60000)
+modparam("rr", "append_fromtag", 1)
+modparam("rr", "enable_double_rr", 1)
+modparam("registrar", "max_expires", 3600)
+modparam("registrar", "gruu_enabled", 0)
+modparam("registrar", "received_avp", "$avp(RECEIVED)")
+modparam("usrloc", "db_mode", 0)
+modparam("nathelper", "received_avp", "$avp(RECEIVED)")
+modparam("websocket", "keepalive_mechanism", 0)
+modparam("htable", "htable", "users=>size=8;")
+modparam("auth", "nonce_expire", 300)
+
+event_route[htable:mod-init] {
+@@USERS@@
+}
+
+request_route {
+	if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }
+	if (!sanity_check("17895", "7")) { xlog("L_WARN", "malformed SIP from $si:$sp\n"); exit; }
+
+	if (nat_uac_test("64")) {
+		# Requests over WebSocket: make the .invalid contact reachable through this connection.
+		if (is_method("REGISTER")) { fix_nated_register(); }
+		else { add_contact_alias(); }
+		force_rport();
+	}
+
+	if (is_method("OPTIONS") && uri==myself && $rU==$null) { sl_send_reply("200", "OK"); exit; }
+
+	if (has_totag()) { route(WITHINDLG); exit; }
+
+	if (is_method("CANCEL")) {
+		if (t_check_trans()) { route(RELAY); }
+		exit;
+	}
+	t_check_trans();
+	remove_hf("Route");
+	if (is_method("INVITE|SUBSCRIBE|REFER")) { record_route(); }
+
+	if (is_method("REGISTER")) { route(REGISTRAR); exit; }
+
+	if (is_method("INVITE")) { route(AUTH); }
+
+	if ($rU==$null) { sl_send_reply("484", "Address Incomplete"); exit; }
+	route(LOCATION);
+}
+
+# Digest authentication against the static user table (the bench's stand-in for a user database).
+route[AUTH] {
+	if (!pv_proxy_authorize("$fd", "$sht(users=>$au)", "0")) {
+		proxy_challenge("$fd", "0");
+		exit;
+	}
+	consume_credentials();
+}
+
+route[REGISTRAR] {
+	if (!pv_www_authorize("$td", "$sht(users=>$au)", "0")) {
+		www_challenge("$td", "0");
+		exit;
+	}
+	if ($au != $tU) { sl_send_reply("403", "Forbidden: auth user does not match"); exit; }
+	consume_credentials();
+	if (!save("location")) { sl_reply_error(); }
+}
+
+route[LOCATION] {
+	if (!lookup("location")) {
+		t_newtran();
+		t_reply("480", "Temporarily Unavailable");
+		exit;
+	}
+	route(RELAY);
+}
+
+route[WITHINDLG] {
+	if (loose_route()) {
+		handle_ruri_alias();
+		route(RELAY);
+		exit;
+	}
+	if (is_method("ACK")) {
+		if (t_check_trans()) { route(RELAY); }
+		exit;
+	}
+	sl_send_reply("404", "Not here");
+}
+
+route[RELAY] {
+	if (is_method("INVITE")) { t_on_reply("REPLY"); }
+	if (!t_relay()) { sl_reply_error(); }
+	exit;
+}
+
+onreply_route[REPLY] {
+	if (nat_uac_test("64")) { add_contact_alias(); }
+}
+
+event_route[xhttp:request] {
+	if ($Rp != @@WS_PORT@@) { xhttp_reply("403", "Forbidden", "", ""); exit; }
+	if ($hdr(Upgrade)=~"websocket" && $hdr(Connection)=~"Upgrade" && $rm=~"GET") {
+		if (ws_handle_handshake()) { exit; }
+	}
+	xhttp_reply("404", "Not Found", "", "");
+}

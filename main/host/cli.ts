@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { Settings } from '../../shared';
+import { startHost } from './start-host';
+
+/**
+ * Browser-mode host: `node --import tsx main/host/cli.ts --data-dir DIR [--port 0]
+ * [--renderer-dir out/renderer] [--preset FILE]`. Prints one JSON "ready" line on stdout; logs on stderr.
+ */
+const Preset = z.object({ settings: Settings.partial().strict().optional(), sipPassword: z.string().min(1).max(256).optional() }).strict();
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'renderer-dir': { type: 'string', default: resolve(import.meta.dirname, '../../out/renderer') },
+    preset: { type: 'string' },
+  },
+});
+const log = (msg: string) => process.stderr.write(`[host] ${msg}\n`);
+if (!values['data-dir']) {
+  log('usage: cli.ts --data-dir DIR [--port N] [--renderer-dir DIR] [--preset FILE]');
+  process.exit(2);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  log('--port must be 0..65535');
+  process.exit(2);
+}
+const host = await startHost({ dataDir: values['data-dir'], rendererDir: values['renderer-dir'], port, log });
+if (values.preset) {
+  const preset = Preset.parse(JSON.parse(readFileSync(values.preset, 'utf8')));
+  if (preset.settings) host.settings.update(preset.settings);
+  if (preset.sipPassword) host.secrets.set(preset.sipPassword);
+}
+const stop = async () => {
+  await host.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+console.log(JSON.stringify({ event: 'ready', url: host.url, port: host.port, origin: host.origin }));

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { openDatabase } from '../db/open-database';
+import { MemorySecretStore } from '../settings/secret-store';
+import { SettingsStore } from '../settings/settings-store';
+import { createHostHandlers } from './create-host-handlers';
+import { createStaticHandler } from './static-server';
+import { attachHostBridge } from './ws-bridge';
+
+export interface HostOptions {
+  dataDir: string;
+  rendererDir: string;
+  port?: number;
+  version?: string;
+  localeTag?: string;
+  log?: (msg: string) => void;
+}
+
+export interface StartedHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  settings: SettingsStore;
+  secrets: MemorySecretStore;
+  close(): Promise<void>;
+}
+
+/** Browser mode: serves the renderer and the host API on 127.0.0.1 only. */
+export async function startHost(opts: HostOptions): Promise<StartedHost> {
+  const log = opts.log ?? (() => {});
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(opts.dataDir, 'seatdesk.db'));
+  const settings = new SettingsStore(join(opts.dataDir, 'settings.json'), log);
+  const secrets = new MemorySecretStore();
+  const handlers = createHostHandlers({
+    db,
+    settings,
+    secrets,
+    mode: 'browser',
+    version: opts.version ?? '0.1.0',
+    systemLocaleTag: opts.localeTag ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    log,
+  });
+  const token = randomBytes(32).toString('hex');
+  const server = createServer(createStaticHandler(opts.rendererDir));
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const wss = attachHostBridge({ server, handlers, token, origin, log });
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    settings,
+    secrets,
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Worker } from 'node:worker_threads';
+import { SeedWorkerMessage, type SeedJob } from './seed-messages';
+import type { SeedPhase, SeedSummary } from './seed-writer';
+
+export type { SeedPhase, SeedSummary };
+
+export interface SeedDatabaseOptions {
+  customers: number;
+  interactions: number;
+  seed?: number;
+  /** "Now" for the data (ms since epoch); default: the real clock. */
+  now?: number;
+  batchSize?: number;
+  onProgress?: (done: number, total: number, phase: SeedPhase) => void;
+}
+
+/**
+ * Seeds `file` (created and migrated when new) in a worker thread, so the calling thread's
+ * event loop keeps serving while millions of rows go in. Resolves when the worker is done;
+ * `reused` when the file already held at least the requested counts.
+ */
+export function seedDatabase(file: string, opts: SeedDatabaseOptions): Promise<SeedSummary> {
+  const job: SeedJob = {
+    file,
+    customers: opts.customers,
+    interactions: opts.interactions,
+    seed: opts.seed,
+    now: opts.now,
+    batchSize: opts.batchSize,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = startSeedWorker(job);
+    let summary: SeedSummary | undefined;
+    worker.on('message', (raw: unknown) => {
+      const msg = SeedWorkerMessage.safeParse(raw);
+      if (!msg.success) return;
+      if (msg.data.type === 'progress') opts.onProgress?.(msg.data.done, msg.data.total, msg.data.phase);
+      else summary = { customers: msg.data.customers, interactions: msg.data.interactions, reused: msg.data.reused };
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (summary) resolve(summary);
+      else reject(new Error(`seed worker exited with code ${code} before finishing`));
+    });
+  });
+}
+
+/**
+ * Bundled (electron-vite: seed-worker.js next to index.js) the worker is plain JS. From
+ * source (`node --import tsx`, vitest) it is TypeScript, and Node 20 does not carry the
+ * parent's module hooks into a worker even though it copies execArgv: the worker registers
+ * tsx's loader itself before importing the entry.
+ */
+function startSeedWorker(job: SeedJob): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  // A variable, not a literal: bundlers must not turn the worker into an asset reference.
+  const entryName = fromSource ? './seed-worker.ts' : './seed-worker.js';
+  const entry = new URL(entryName, import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: job });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+

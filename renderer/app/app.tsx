@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import type { Locale } from '../../shared';
+import { setLocale } from '../i18n';
+import { SettingsForm } from '../features/settings/settings-form';
+import { CallPanel } from '../features/softphone/call-panel';
+import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
+import { WrapUpForm } from '../features/wrap-up/wrap-up-form';
+import { commandFor } from './commands';
+import { useServices } from './services';
+import { StatusBar } from './status-bar';
+
+export function App() {
+  const services = useServices();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const cmd = commandFor(e);
+      if (!cmd) return;
+      e.preventDefault();
+      cmd.run(services);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [services]);
+
+  async function changeLocale(choice: Locale | 'auto') {
+    const settings = await services.host['settings:update']({ locale: choice });
+    services.store.setState({ settings });
+    setLocale(choice === 'auto' ? (services.store.getState().info?.systemLocale ?? 'en') : choice);
+  }
+
+  return (
+    <div className="app">
+      <StatusBar onLocale={(l) => void changeLocale(l)} />
+      <main className="columns">
+        <div className="left">
+          <CallPanel />
+          <SettingsForm />
+        </div>
+        <div className="right">
+          <ScreenPopCard />
+          <WrapUpForm />
+        </div>
+      </main>
+    </div>
+  );
+}

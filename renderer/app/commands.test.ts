@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor } from './commands';
+
+const key = (init: Partial<KeyboardEvent>) =>
+  ({ key: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, isComposing: false, keyCode: 0, ...init }) as KeyboardEvent;
+
+describe('shortcuts', () => {
+  it('map key presses to commands', () => {
+    expect(commandFor(key({ key: 'Enter', ctrlKey: true }))?.id).toBe('answer');
+    expect(commandFor(key({ key: 'm', ctrlKey: true }))?.id).toBe('mute');
+    expect(commandFor(key({ key: 'm' }))).toBeNull();
+  });
+  it('never fire while an IME is composing', () => {
+    expect(commandFor(key({ key: 'Enter', ctrlKey: true, isComposing: true }))).toBeNull();
+    expect(commandFor(key({ key: 'Process', ctrlKey: true, keyCode: 229 }))).toBeNull();
+  });
+});

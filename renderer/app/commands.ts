@@ -1,0 +1,29 @@
+import type { Services } from './services';
+
+/** Every user action once, with its shortcut (one registry, Excalidraw-style). */
+export interface Command {
+  id: 'answer' | 'reject' | 'hangup' | 'mute';
+  /** KeyboardEvent.key with modifiers, e.g. 'Ctrl+Enter'. */
+  shortcut: string;
+  run(s: Services): void;
+}
+
+export const commands: readonly Command[] = [
+  { id: 'answer', shortcut: 'Ctrl+Enter', run: (s) => void s.telephony.answer() },
+  { id: 'reject', shortcut: 'Ctrl+Backspace', run: (s) => void s.telephony.reject() },
+  { id: 'hangup', shortcut: 'Ctrl+E', run: (s) => void s.telephony.hangup() },
+  { id: 'mute', shortcut: 'Ctrl+M', run: (s) => s.telephony.toggleMute() },
+];
+
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>): string {
+  const mods = [e.ctrlKey || e.metaKey ? 'Ctrl' : '', e.altKey ? 'Alt' : '', e.shiftKey ? 'Shift' : ''].filter(Boolean);
+  const key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  return [...mods, key].join('+');
+}
+
+/** The command a key press triggers, or null: never while an input method is composing (Chinese IME). */
+export function commandFor(e: KeyboardEvent): Command | null {
+  if (e.isComposing || e.keyCode === 229) return null;
+  const combo = shortcutOf(e);
+  return commands.find((c) => c.shortcut === combo) ?? null;
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { HostClient } from '../../shared';
+import type { AppState, AppStore } from '../store/app-store';
+import type { Telephony } from '../features/softphone/telephony';
+import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
+
+export interface Services {
+  host: HostClient;
+  store: AppStore;
+  telephony: Telephony;
+  wrapUps: WrapUpController;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('Services not provided');
+  return s;
+}
+
+/** Narrow selector over the bound store. */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}

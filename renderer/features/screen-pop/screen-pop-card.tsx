@@ -1,0 +1,97 @@
+import { memo, useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KnownCallerPop, ScreenPop } from '../../../shared';
+import { useApp } from '../../app/services';
+
+/** The caller's card. Everything from the cache is rendered as text (React escapes it). */
+export function ScreenPopCard() {
+  const { t } = useTranslation();
+  const pop = useApp((s) => s.pop);
+
+  useLayoutEffect(() => {
+    if (pop?.status === 'ready') performance.mark('seatdesk:pop-committed', { detail: { callId: pop.callId } });
+  }, [pop]);
+
+  if (!pop) return null;
+  if (pop.status === 'loading') return <section className="panel pop">{t('pop.loading')}</section>;
+  if (pop.status === 'error' || !pop.data) return <section className="panel pop error">{t('pop.lookupFailed')}</section>;
+  return <PopBody data={pop.data} />;
+}
+
+const PopBody = memo(function PopBody({ data }: { data: ScreenPop }) {
+  const { t } = useTranslation();
+  if (data.kind === 'new') {
+    return (
+      <section className="panel pop new" data-testid="screen-pop" data-kind="new" data-customer-id="">
+        <h2>{t('pop.newCaller')}</h2>
+        <p className="number">{data.phone ?? data.rawNumber}</p>
+        <p className="hint">{t('pop.newCallerHint')}</p>
+      </section>
+    );
+  }
+  return <KnownCard data={data} />;
+});
+
+function KnownCard({ data }: { data: KnownCallerPop }) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const { customer } = data;
+  return (
+    <section className="panel pop known" data-testid="screen-pop" data-kind="known" data-customer-id={customer.id}>
+      <h2>
+        <span className="customer-name">{customer.name}</span>
+        {customer.vip ? (
+          <span className="badge vip" data-testid="vip-badge">
+            {t('pop.vip')}
+          </span>
+        ) : null}
+      </h2>
+      <p className="phones">{customer.phones.join(' · ')}</p>
+      {customer.products.length ? (
+        <p className="products">
+          {t('pop.products')}: {customer.products.join('、')}
+        </p>
+      ) : null}
+      {data.complaints.length ? (
+        <div className="block complaints">
+          <h3>{t('pop.complaints')}</h3>
+          <ul>
+            {data.complaints.map((c) => (
+              <li key={c.id} data-testid="complaint-item" className={`sev-${c.severity}`}>
+                {c.summary} · {t(`complaintStatus.${c.status}`)} · {date(c.openedAt)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {data.followUps.length ? (
+        <div className="block followups">
+          <h3>{t('pop.followUps')}</h3>
+          <ul>
+            {data.followUps.map((f) => (
+              <li key={f.id} data-testid="followup-item">
+                {f.note} · {t('pop.due', { date: date(f.dueAt) })} · {t('pop.by', { name: f.owner })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="block history">
+        <h3>{t('pop.history')}</h3>
+        {data.interactions.length === 0 ? <p className="hint">{t('pop.noHistory')}</p> : null}
+        <ol>
+          {data.interactions.map((i) => (
+            <li key={i.id} data-testid="history-item" className={`cat-${i.category}`}>
+              <span className="when">{date(i.occurredAt)}</span>{' '}
+              <span className="tag">{t(`category.${i.category}`)}</span>{' '}
+              <span className="tag">{t(`priority.${i.priority}`)}</span>{' '}
+              <span className="tag">{t(`disposition.${i.disposition}`)}</span> <span className="agent">{i.agent}</span>
+              <div className="notes">{i.notes}</div>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { HostCallError, type HostClient, type ScreenPop } from '../../../shared';
+import type { AppStore } from '../../store/app-store';
+import type { WrapUpController } from '../wrap-up/wrap-up-controller';
+import { Ringtone } from './ringtone';
+import { SipPhone, type IncomingCall } from './sip-phone';
+
+/**
+ * Wires the SIP layer to the store and the host: registration state, ringing with the
+ * screen-pop (the hot path: one host call, nothing else awaited), answer, hang-up → wrap-up.
+ */
+export class Telephony {
+  readonly phone: SipPhone;
+  private readonly ringtone = new Ringtone();
+  remoteStream: MediaStream | null = null;
+  onRemoteStream: (s: MediaStream | null) => void = () => {};
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly host: HostClient,
+    private readonly wrapUps: WrapUpController,
+  ) {
+    this.phone = new SipPhone({
+      onRegistration: (state, problem) => store.getState().setRegistration(state, problem),
+      onIncoming: (call) => this.ring(call),
+      onEstablished: (callId) => store.getState().moveCall(callId, 'established', new Date()),
+      onEnded: (callId, answered) => this.ended(callId, answered),
+      onRemoteStream: (s) => {
+        this.remoteStream = s;
+        this.onRemoteStream(s);
+      },
+    });
+  }
+
+  async register(): Promise<void> {
+    const { settings } = this.store.getState();
+    if (!settings?.sip) return this.store.getState().setNotice('reg.noAccount');
+    const { password } = await this.host['credentials:getSipPassword']({});
+    if (!password) return this.store.getState().setNotice('reg.noPassword');
+    this.store.getState().setNotice(null);
+    await this.phone.start({ account: settings.sip, password, iceServers: settings.iceServers });
+  }
+
+  unregister(): Promise<void> {
+    return this.phone.stop();
+  }
+
+  private ring(call: IncomingCall): void {
+    const s = this.store.getState();
+    // A call that rings while the last wrap-up is still open keeps that draft safe in the host.
+    if (s.wrapUp && s.wrapUp.status === 'filed') this.wrapUps.close();
+    s.ring(call, new Date());
+    this.ringtone.start();
+    this.host['cache:screenPop']({ number: call.number })
+      .then((data: ScreenPop) => this.store.getState().setPop({ callId: call.callId, status: 'ready', data }))
+      .catch((err: unknown) => {
+        if (err instanceof HostCallError) console.warn(err.message);
+        this.store.getState().setPop({ callId: call.callId, status: 'error', data: null });
+      });
+  }
+
+  async answer(): Promise<void> {
+    const call = this.store.getState().call;
+    if (call?.state !== 'ringing') return;
+    this.ringtone.stop();
+    this.store.getState().moveCall(call.callId, 'connecting', new Date());
+    try {
+      await this.phone.answer();
+    } catch (err) {
+      this.store.getState().setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
+      await this.phone.hangup().catch(() => undefined);
+    }
+  }
+
+  reject(): Promise<void> {
+    this.ringtone.stop();
+    return this.phone.reject();
+  }
+
+  hangup(): Promise<void> {
+    return this.phone.hangup();
+  }
+
+  toggleMute(): void {
+    const call = this.store.getState().call;
+    if (call?.state !== 'established') return;
+    this.phone.setMuted(!call.muted);
+    this.store.getState().setMuted(!call.muted);
+  }
+
+  private ended(callId: string, answered: boolean): void {
+    this.ringtone.stop();
+    const s = this.store.getState();
+    const call = s.call;
+    if (!call || call.callId !== callId) return;
+    s.moveCall(callId, 'ended', new Date());
+    const ended = this.store.getState().call ?? call;
+    if (answered) {
+      const pop = s.pop?.callId === callId ? s.pop.data : null;
+      this.wrapUps.begin(ended, pop?.kind === 'known' ? pop.customer.id : null);
+    } else {
+      s.setNotice('call.missed', { number: call.number || '—' });
+      if (s.pop?.callId === callId) this.store.setState({ pop: null });
+    }
+    this.store.setState({ call: null });
+  }
+}

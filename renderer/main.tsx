@@ -1,0 +1,36 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { ServicesContext, type Services } from './app/services';
+import { Telephony } from './features/softphone/telephony';
+import { WrapUpController } from './features/wrap-up/wrap-up-controller';
+import { connectHost } from './host/host-client';
+import { initI18n, setLocale } from './i18n';
+import { createAppStore } from './store/app-store';
+import './styles.css';
+
+async function boot() {
+  const host = connectHost();
+  const store = createAppStore(host);
+  const wrapUps = new WrapUpController(store, host);
+  const telephony = new Telephony(store, host, wrapUps);
+  const [info, settings] = await Promise.all([host['app:info']({}), host['settings:get']({})]);
+  store.setState({ info, settings });
+  const locale = settings.locale === 'auto' ? info.systemLocale : settings.locale;
+  await initI18n(locale);
+  setLocale(locale);
+  await wrapUps.restore();
+  const services: Services = { host, store, telephony, wrapUps };
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  );
+}
+
+boot().catch((err: unknown) => {
+  const el = document.getElementById('root');
+  if (el) el.textContent = `Seatdesk could not start: ${err instanceof Error ? err.message : String(err)}`;
+});

@@ -1,0 +1,86 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppInfo } from './types';
+import type { HostClient, ScreenPop, Settings, WrapUpDraft } from '../../shared';
+import { nextCallState, nextRegistrationState, type CallState, type RegistrationState } from '../features/softphone/call-machine';
+import type { RegistrationProblem } from '../features/softphone/sip-phone';
+
+export interface CallSnapshot {
+  callId: string;
+  state: CallState;
+  number: string;
+  displayName: string;
+  muted: boolean;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+}
+
+export interface PopSnapshot {
+  callId: string;
+  status: 'loading' | 'ready' | 'error';
+  data: ScreenPop | null;
+}
+
+/** One bound store; each slice's actions sit beside its state (zustand's slices pattern). */
+export interface AppState {
+  info: AppInfo | null;
+  settings: Settings | null;
+  registration: { state: RegistrationState; problem: RegistrationProblem };
+  call: CallSnapshot | null;
+  notice: { key: string; values?: Record<string, string> } | null;
+  pop: PopSnapshot | null;
+  wrapUp: { draft: WrapUpDraft; status: 'editing' | 'saving' | 'filed' | 'error'; error: string | null; restored: boolean } | null;
+
+  setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
+  ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
+  moveCall(callId: string, to: CallState, at: Date): void;
+  setMuted(muted: boolean): void;
+  clearCall(): void;
+  setPop(pop: PopSnapshot): void;
+  setNotice(key: string | null, values?: Record<string, string>): void;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function createAppStore(_host: HostClient) {
+  return createStore<AppState>()((set, get) => ({
+    info: null,
+    settings: null,
+    registration: { state: 'unregistered', problem: null },
+    call: null,
+    notice: null,
+    pop: null,
+    wrapUp: null,
+
+    setRegistration: (state, problem) =>
+      set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),
+    ring: (c, at) => {
+      const prev = get().call;
+      const state = nextCallState(prev?.state ?? 'idle', 'ringing');
+      set({
+        call: { ...c, state, muted: false, startedAt: at.toISOString(), answeredAt: null, endedAt: null },
+        pop: { callId: c.callId, status: 'loading', data: null },
+        notice: null,
+      });
+    },
+    moveCall: (callId, to, at) => {
+      const call = get().call;
+      if (!call || call.callId !== callId) return;
+      const state = nextCallState(call.state, to);
+      set({
+        call: {
+          ...call,
+          state,
+          answeredAt: to === 'established' ? at.toISOString() : call.answeredAt,
+          endedAt: to === 'ended' ? at.toISOString() : call.endedAt,
+        },
+      });
+    },
+    setMuted: (muted) => set((s) => (s.call ? { call: { ...s.call, muted } } : {})),
+    clearCall: () => set({ call: null }),
+    setPop: (pop) => {
+      if (get().call?.callId === pop.callId || get().wrapUp?.draft.callId === pop.callId) set({ pop });
+    },
+    setNotice: (key, values) => set({ notice: key ? { key, values } : null }),
+  }));
+}

@@ -1,0 +1,3 @@
+import type { HostOutput } from '../../shared';
+
+export type AppInfo = HostOutput<'app:info'>;

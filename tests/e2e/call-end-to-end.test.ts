@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { startKamailio } from '../helpers/kamailio';
+import { launchChromium, installRemoteAudioProbe, dominantFrequency } from '../helpers/chromium';
+import { writeToneWav } from '../helpers/tone';
+import { startHostProcess, type RunningHost } from '../helpers/app-host';
+import { openCallerSim, type CallerSim } from '../helpers/caller-sim';
+import { seedDatabase } from '../../main/seed/seed-database';
+import { demoCustomers } from '../../main/seed/fixtures';
+
+/**
+ * Issue 2 end to end, with real parts only: Kamailio, two Chromiums with different fake-microphone
+ * tones, the browser-mode host with a real SQLite file. The agent enters the account in the UI,
+ * a customer calls, the card pops before answering, both sides hear each other, the wrap-up is filed
+ * and shows in the next call's history.
+ */
+const AGENT_TONE_HZ = 520;
+const CALLER_TONE_HZ = 1320;
+const repo = resolve(import.meta.dirname, '../..');
+const artifacts = join(repo, 'test-results');
+
+let kamailio: Awaited<ReturnType<typeof startKamailio>>;
+let host: RunningHost;
+let agentBrowser: Browser;
+let callerBrowser: Browser;
+let agent: Page;
+let caller: CallerSim;
+let dataDir: string;
+
+const vip = demoCustomers.vip;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-e2e-'));
+  mkdirSync(artifacts, { recursive: true });
+  dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  await seedDatabase(join(dataDir, 'seatdesk.db'), { customers: 2_000, interactions: 10_000, seed: 7 });
+  const agentWav = join(dir, 'agent.wav');
+  const callerWav = join(dir, 'caller.wav');
+  writeToneWav(agentWav, AGENT_TONE_HZ, 30);
+  writeToneWav(callerWav, CALLER_TONE_HZ, 30);
+
+  kamailio = await startKamailio({ users: { '1001': 'agent-pw-1001', gateway: 'gw-secret' } });
+  host = await startHostProcess({ dataDir });
+  agentBrowser = await launchChromium({ fakeAudioWav: agentWav });
+  callerBrowser = await launchChromium({ fakeAudioWav: callerWav });
+  agent = await agentBrowser.newPage();
+  await installRemoteAudioProbe(agent);
+  await agent.goto(host.url);
+  caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'gw-secret' });
+});
+
+afterAll(async () => {
+  await agentBrowser?.close();
+  await callerBrowser?.close();
+  await host?.stop();
+  await kamailio?.stop();
+});
+
+async function enterAccount(page: Page, password: string) {
+  const form = page.getByTestId('settings-form');
+  await form.getByTestId('sip-ws-url').fill(kamailio.wsUrl);
+  await form.getByTestId('sip-uri').fill(`sip:1001@${kamailio.domain}`);
+  await form.getByTestId('sip-auth-user').fill('1001');
+  await form.getByTestId('sip-password').fill(password);
+  await form.getByTestId('sip-display-name').fill('Agent 1001');
+  await form.getByTestId('agent-name').fill('陳美玲');
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('register-button').click();
+}
+
+describe('a call end to end', () => {
+  it('shows a clear failure for a wrong password, then registers', async () => {
+    await enterAccount(agent, 'wrong-password');
+    const state = agent.getByTestId('registration-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    expect((await state.textContent())?.length).toBeGreaterThan(0);
+    await agent.getByTestId('unregister-button').click().catch(() => undefined);
+    await enterAccount(agent, 'agent-pw-1001');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('registered');
+  });
+
+  it('pops the caller before answer, carries audio both ways, files the wrap-up', async () => {
+    await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: '02-2345-6789', displayName: vip.name });
+
+    // The card is up while it still rings.
+    const pop = agent.getByTestId('screen-pop');
+    await expect.poll(() => pop.getAttribute('data-customer-id'), { timeout: 10_000 }).toBe(vip.id);
+    expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('ringing');
+    await expect.poll(() => agent.getByTestId('vip-badge').count()).toBe(1);
+    expect(await agent.getByTestId('history-item').count()).toBeGreaterThan(0);
+    expect(await agent.getByTestId('complaint-item').count()).toBeGreaterThan(0);
+    expect(await agent.getByTestId('followup-item').count()).toBeGreaterThan(0);
+    expect(await agent.getByTestId('incoming-call').textContent()).toContain(vip.name);
+
+    await agent.getByTestId('answer-button').click();
+    await expect
+      .poll(() => agent.getByTestId('call-state').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('established');
+
+    // Two-way media: each side hears the other's tone.
+    await expect
+      .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 10_000 })
+      .toBeCloseTo(CALLER_TONE_HZ, -2);
+    await expect
+      .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+      .toBeCloseTo(AGENT_TONE_HZ, -2);
+
+    await agent.screenshot({ path: join(artifacts, 'mid-call.png') });
+
+    await agent.getByTestId('hangup-button').click();
+    const form = agent.getByTestId('wrapup-form');
+    await form.waitFor({ timeout: 10_000 });
+    await form.getByTestId('wrapup-category').selectOption('complaint');
+    await form.getByTestId('wrapup-priority').selectOption('high');
+    await form.getByTestId('wrapup-disposition').selectOption('escalated');
+    const note = '客戶反映帳單重複扣款 <b>not bold</b>';
+    await form.getByTestId('wrapup-notes').fill(note);
+    await form.getByTestId('wrapup-submit').click();
+    await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
+
+    // Durable: the real SQLite file holds the interaction and its outbox row.
+    const db = new Database(join(dataDir, 'seatdesk.db'), { readonly: true, fileMustExist: true });
+    try {
+      const row = db
+        .prepare('SELECT id, category, priority, disposition, notes FROM interactions WHERE customer_id = ? AND notes = ?')
+        .get(vip.id, note) as { id: string; category: string } | undefined;
+      expect(row?.category).toBe('complaint');
+      const outbox = db.prepare('SELECT state FROM outbox WHERE id = ?').get(row?.id) as { state: string } | undefined;
+      expect(outbox?.state).toBe('pending');
+    } finally {
+      db.close();
+    }
+
+    // The next call from that customer shows the filed wrap-up first in its history.
+    await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: '+886 2 2345 6789', displayName: vip.name });
+    await expect.poll(() => pop.getAttribute('data-customer-id'), { timeout: 10_000 }).toBe(vip.id);
+    await expect
+      .poll(() => agent.getByTestId('history-item').first().textContent(), { timeout: 5_000 })
+      .toContain(note);
+    await agent.getByTestId('reject-button').click();
+    copyFileSync(join(artifacts, 'mid-call.png'), join(artifacts, 'mid-call-latest.png'));
+  });
+});

@@ -1,0 +1,86 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, openSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from './free-port';
+
+export interface RunningKamailio {
+  wsUrl: string;
+  domain: string;
+  sipUdpPort: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const template = resolve(import.meta.dirname, '../../deploy/kamailio/kamailio.cfg.tpl');
+const domain = 'seatdesk.test';
+
+function userLines(users: Record<string, string>): string {
+  return Object.entries(users)
+    .map(([user, password]) => {
+      if (!/^[\w.+-]{1,64}$/.test(user) || !/^[\w.+-]{1,128}$/.test(password)) {
+        throw new Error(`bench user ${user}: only letters, digits and . + - _ are allowed`);
+      }
+      return `\t$sht(users=>${user}) = "${password}";`;
+    })
+    .join('\n');
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  return new Promise((ok, fail) => {
+    const tryOnce = () => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        ok();
+      });
+      s.once('error', () => {
+        s.destroy();
+        if (Date.now() > until) fail(new Error(`kamailio did not listen on ${port}`));
+        else setTimeout(tryOnce, 50);
+      });
+    };
+    tryOnce();
+  });
+}
+
+/** Starts Kamailio (from Debian) on free loopback ports with the given digest users. */
+export async function startKamailio(opts: { users: Record<string, string> }): Promise<RunningKamailio> {
+  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-kamailio-'));
+  const [udp, ws] = [await freePort(), await freePort()];
+  const cfg = readFileSync(template, 'utf8')
+    .replaceAll('@@UDP_PORT@@', String(udp))
+    .replaceAll('@@WS_PORT@@', String(ws))
+    .replaceAll('@@DOMAIN@@', domain)
+    .replace('@@USERS@@', () => userLines(opts.users));
+  const cfgFile = join(dir, 'kamailio.cfg');
+  writeFileSync(cfgFile, cfg);
+  execFileSync('kamailio', ['-c', '-f', cfgFile], { stdio: 'pipe' });
+  const logFile = join(dir, 'kamailio.log');
+  const out = openSync(logFile, 'a');
+  const child: ChildProcess = spawn(
+    'kamailio',
+    ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-m', '64', '-M', '8'],
+    { stdio: ['ignore', out, out] },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    await waitForPort(ws, 10_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+  }
+  return {
+    wsUrl: `ws://127.0.0.1:${ws}`,
+    domain,
+    sipUdpPort: udp,
+    logFile,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
