@@ -17,6 +17,7 @@ import { startKamailio } from '../tests/helpers/kamailio';
 import { launchChromium } from '../tests/helpers/chromium';
 import { startHostProcess } from '../tests/helpers/app-host';
 import { openCallerSim } from '../tests/helpers/caller-sim';
+import { enterAccountAndRegister } from '../tests/helpers/agent-ui';
 import type { HostHandlers } from '../shared';
 
 const tiny = process.env.SEATDESK_BENCH_SIZE === 'tiny';
@@ -71,36 +72,41 @@ log(`lookup p50 ${percentile(lookupMs, 50)} ms, p99 ${percentile(lookupMs, 99)} 
 // 2. The whole pop in the real app: Kamailio, the host process, the agent's Chromium, a caller Chromium.
 const kamailio = await startKamailio({ users: { '1001': 'bench-1001', gateway: 'bench-gw' } });
 const host = await startHostProcess({ dataDir });
+// Caller and agent in separate browsers: a second tab would put the agent's page in the background.
 const browser = await launchChromium();
+const callerBrowser = await launchChromium();
 const popMs: number[] = [];
+const answerMsList: number[] = [];
 try {
   const agent = await browser.newPage();
   await agent.goto(host.url);
-  const form = agent.getByTestId('settings-form');
-  await form.getByTestId('sip-ws-url').fill(kamailio.wsUrl);
-  await form.getByTestId('sip-uri').fill(`sip:1001@${kamailio.domain}`);
-  await form.getByTestId('sip-auth-user').fill('1001');
-  await form.getByTestId('sip-password').fill('bench-1001');
-  await agent.getByTestId('settings-save').click();
-  await agent.getByTestId('register-button').click();
+  await enterAccountAndRegister(agent, {
+    wsUrl: kamailio.wsUrl,
+    sipUri: `sip:1001@${kamailio.domain}`,
+    authUser: '1001',
+    password: 'bench-1001',
+  });
   await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', { timeout: 15_000 });
-  const caller = await openCallerSim(browser, kamailio, { authUser: 'gateway', password: 'bench-gw' });
+  const caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'bench-gw' });
   for (let i = 0; i < size.pops; i++) {
     const phone = phones[i % phones.length]!;
     await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: asDialled(phone), displayName: 'Bench' });
-    const ms = await agent.evaluate(async () => {
-      const find = (name: string) => performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined;
+    // A string, not a function: tsx would wrap inner functions in a helper the page doesn't have.
+    const [ms, answerMs] = (await agent.evaluate(`(async () => {
       for (let tries = 0; tries < 500; tries++) {
-        const invite = find('seatdesk:invite');
-        const pop = find('seatdesk:pop-committed');
-        const id = (m?: PerformanceMark) => (m?.detail as { callId?: string } | undefined)?.callId;
-        if (invite && pop && id(invite) === id(pop)) return pop.startTime - invite.startTime;
+        const invite = performance.getEntriesByName('seatdesk:invite').at(-1);
+        const pop = performance.getEntriesByName('seatdesk:pop-committed').at(-1);
+        const answer = performance.getEntriesByName('seatdesk:pop-answer').at(-1);
+        if (invite && pop && invite.detail?.callId === pop.detail?.callId) {
+          return [pop.startTime - invite.startTime, answer ? answer.startTime - invite.startTime : -1];
+        }
         await new Promise((r) => setTimeout(r, 10));
       }
-      return -1;
-    });
+      return [-1, -1];
+    })()`)) as [number, number];
     if (ms < 0) throw new Error(`pop ${i} never committed`);
     popMs.push(ms);
+    answerMsList.push(answerMs);
     await caller.hangup();
     await agent.waitForSelector('[data-testid="call-state"][data-state="idle"]', { timeout: 10_000 });
     await agent.evaluate(() => performance.clearMarks());
@@ -109,11 +115,14 @@ try {
   await caller.close();
 } finally {
   await browser.close();
+  await callerBrowser.close();
   await host.stop();
   await kamailio.stop();
 }
 popMs.sort((a, b) => a - b);
 log(`pop p50 ${percentile(popMs, 50)} ms, p99 ${percentile(popMs, 99)} ms over ${popMs.length}`);
+answerMsList.sort((a, b) => a - b);
+log(`  of which the host round trip: p50 ${percentile(answerMsList, 50)} ms, p99 ${percentile(answerMsList, 99)} ms`);
 
 console.log(
   JSON.stringify({

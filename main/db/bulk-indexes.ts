@@ -28,7 +28,9 @@ export function deferSecondaryIndexes(db: Db): string[] {
 
 /** Rebuilds whatever `deferSecondaryIndexes` dropped (also after a load that died half-way). */
 export function restoreDeferredIndexes(db: Db): string[] {
-  const pending = db.prepare<[], { name: string; sql: string }>('SELECT name, sql FROM deferred_indexes').all();
+  const pending = db
+    .prepare<[], { name: string; sql: string }>('SELECT name, sql FROM deferred_indexes')
+    .all();
   if (pending.length === 0) return [];
   const forget = db.prepare('DELETE FROM deferred_indexes WHERE name = ?');
   return db.transaction(() => {

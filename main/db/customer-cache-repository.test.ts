@@ -33,7 +33,12 @@ describe('CustomerCacheRepository.findByPhone', () => {
       phones: ['+886223456789', '+886987654321'],
       products: [...demoCustomers.vip.products],
     });
-    expect(pop?.interactions.map((i) => i.category).sort()).toEqual(['complaint', 'inquiry', 'suggestion', 'urgent']);
+    expect(pop?.interactions.map((i) => i.category).sort()).toEqual([
+      'complaint',
+      'inquiry',
+      'suggestion',
+      'urgent',
+    ]);
     expect(pop?.complaints.map((c) => c.id)).toEqual([demoRecordIds.vipComplaint]);
     expect(pop?.followUps.map((f) => f.id)).toEqual([demoRecordIds.vipFollowUp]);
   });
@@ -68,7 +73,9 @@ describe('CustomerCacheRepository.findByPhone', () => {
     expect(times).toHaveLength(screenPopHistoryLimit);
     expect([...times].sort().reverse()).toEqual(times);
     const newest = db
-      .prepare<[string], { t: string }>(`SELECT max(occurred_at) AS t FROM interactions WHERE customer_id = ?`)
+      .prepare<[string], { t: string }>(
+        `SELECT max(occurred_at) AS t FROM interactions WHERE customer_id = ?`,
+      )
       .get(busiest?.customer_id ?? '');
     expect(times[0]).toBe(newest?.t);
   });
@@ -90,7 +97,9 @@ describe('CustomerCacheRepository.findByPhone', () => {
 
   it('drops (and logs, by id only) a damaged row instead of failing the pop', () => {
     const customer = 'cust-damaged';
-    db.prepare(`INSERT INTO customers (id, name, vip, products) VALUES (?, '壞資料', 0, '{"not":"a list"}')`).run(customer);
+    db.prepare(
+      `INSERT INTO customers (id, name, vip, products) VALUES (?, '壞資料', 0, '{"not":"a list"}')`,
+    ).run(customer);
     db.prepare(`INSERT INTO customer_phones (e164, customer_id) VALUES ('+886229998888', ?)`).run(customer);
     db.prepare(
       `INSERT INTO interactions (id, customer_id, phone, occurred_at, agent, category, priority, disposition, notes)
@@ -110,15 +119,19 @@ describe('query plans', () => {
     ...Object.entries(callPathSql).map(([k, sql]): [string, string, unknown[]] => [k, sql, ['x']]),
     ['outbox.byId', outboxSql.byId, ['x']],
     ['wrapUp.customerExists', wrapUpSql.customerExists, ['x']],
+    ['wrapUp.interactionExists', wrapUpSql.interactionExists, ['x']],
     ['draft.deleteOne', draftSql.deleteOne, ['x']],
   ];
 
-  it.each(callPath)('%s is an index search with no sort (after ANALYZE of seeded data)', (_name, sql, params) => {
-    const plan = queryPlan(db, sql, params);
-    expect(plan.length).toBeGreaterThan(0);
-    expect(slowPlanSteps(plan)).toEqual([]);
-    expect(plan.every((d) => /^SEARCH .* USING (COVERING )?(INDEX|PRIMARY KEY)/.test(d))).toBe(true);
-  });
+  it.each(callPath)(
+    '%s is an index search with no sort (after ANALYZE of seeded data)',
+    (_name, sql, params) => {
+      const plan = queryPlan(db, sql, params);
+      expect(plan.length).toBeGreaterThan(0);
+      expect(slowPlanSteps(plan)).toEqual([]);
+      expect(plan.every((d) => /^SEARCH .* USING (COVERING )?(INDEX|PRIMARY KEY)/.test(d))).toBe(true);
+    },
+  );
 
   it.each(callPath)('%s is an index search on a freshly migrated database too', (_name, sql, params) => {
     const plan = queryPlan(openTestDatabase(), sql, params);
@@ -126,7 +139,9 @@ describe('query plans', () => {
   });
 
   it('the history query uses the (customer_id, occurred_at DESC) index', () => {
-    expect(queryPlan(db, callPathSql.recentInteractions, ['x']).join('\n')).toContain('interactions_by_customer');
+    expect(queryPlan(db, callPathSql.recentInteractions, ['x']).join('\n')).toContain(
+      'interactions_by_customer',
+    );
   });
 
   it('slowPlanSteps catches a full scan', () => {

@@ -20,7 +20,9 @@ afterEach(() => {
 
 const indexNames = (db: Database.Database) =>
   db
-    .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`,
+    )
     .all()
     .map((r) => r.name);
 

@@ -25,11 +25,15 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     if (readonly) {
       const version = schemaVersion(db);
-      if (version !== latestSchemaVersion) throw new Error(`schema ${version}, expected ${latestSchemaVersion}`);
+      if (version !== latestSchemaVersion)
+        throw new Error(`schema ${version}, expected ${latestSchemaVersion}`);
       return db;
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // 64 MiB of page cache (default 2 MiB): the hot pages of a million-customer cache stay in
+    // memory, which trims the pop's tail latency.
+    db.pragma('cache_size = -65536');
     migrate(db);
     restoreDeferredIndexes(db);
     return db;

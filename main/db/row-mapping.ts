@@ -55,7 +55,9 @@ function checked<T>(schema: z.ZodType<T>, what: string, id: string, value: unkno
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   // Ids only: row contents are customer data and stay out of logs.
-  log(`${what} ${id} failed its schema (${r.error.issues.map((i) => i.path.join('.')).join(', ')}); not shown`);
+  log(
+    `${what} ${id} failed its schema (${r.error.issues.map((i) => i.path.join('.')).join(', ')}); not shown`,
+  );
   return null;
 }
 

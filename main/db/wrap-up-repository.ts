@@ -9,6 +9,7 @@ export interface FileResult {
 
 export const wrapUpSql = {
   customerExists: `SELECT 1 AS one FROM customers WHERE id = ?`,
+  interactionExists: `SELECT 1 AS one FROM interactions WHERE id = ?`,
   insertInteraction: `INSERT INTO interactions
       (id, customer_id, phone, occurred_at, agent, category, priority, disposition, notes)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -17,6 +18,7 @@ export const wrapUpSql = {
 /** Files wrap-ups: the interaction the next pop shows, its outbox row and the draft's end. */
 export class WrapUpRepository {
   private readonly customerExists;
+  private readonly interactionExists;
   private readonly insertInteraction;
   private readonly fileTx;
 
@@ -26,11 +28,12 @@ export class WrapUpRepository {
     private readonly outbox: OutboxRepository,
   ) {
     this.customerExists = db.prepare<[string], { one: number }>(wrapUpSql.customerExists);
-    this.insertInteraction = db.prepare<[string, string | null, string, string, string, string, string, string, string]>(
-      wrapUpSql.insertInteraction,
-    );
-    this.fileTx = db.transaction(
-      (w: WrapUp, now: string, phone: string): FileResult => this.fileInTransaction(w, now, phone),
+    this.interactionExists = db.prepare<[string], { one: number }>(wrapUpSql.interactionExists);
+    this.insertInteraction = db.prepare<
+      [string, string | null, string, string, string, string, string, string, string]
+    >(wrapUpSql.insertInteraction);
+    this.fileTx = db.transaction((w: WrapUp, now: string, phone: string): FileResult =>
+      this.fileInTransaction(w, now, phone),
     );
   }
 
@@ -45,7 +48,8 @@ export class WrapUpRepository {
   }
 
   private fileInTransaction(w: WrapUp, now: string, phone: string): FileResult {
-    if (this.outbox.has(w.id)) return { duplicate: true };
+    // The interaction check covers an outbox row the sync has since pruned (issue 3).
+    if (this.outbox.has(w.id) || this.interactionExists.get(w.id)) return { duplicate: true };
     // The cache may no longer hold the customer (a later sync can remove one): the local
     // interaction then has no customer; the outbox payload keeps what the agent filed.
     const customerId = w.customerId !== null && this.customerExists.get(w.customerId) ? w.customerId : null;

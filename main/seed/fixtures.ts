@@ -53,6 +53,11 @@ export const hostileNote = '<img src=x onerror=alert(1)> 客戶要求回電';
 export const demoRecordIds = {
   vipComplaint: 'cmp-demo-vip',
   vipFollowUp: 'fu-demo-vip',
-  vipInteractions: ['int-demo-vip-inquiry', 'int-demo-vip-complaint', 'int-demo-vip-suggestion', 'int-demo-vip-urgent'],
+  vipInteractions: [
+    'int-demo-vip-inquiry',
+    'int-demo-vip-complaint',
+    'int-demo-vip-suggestion',
+    'int-demo-vip-urgent',
+  ],
   hostileInteraction: 'int-demo-hostile',
 } as const;

@@ -35,7 +35,12 @@ export function seedDatabase(file: string, opts: SeedDatabaseOptions): Promise<S
       const msg = SeedWorkerMessage.safeParse(raw);
       if (!msg.success) return;
       if (msg.data.type === 'progress') opts.onProgress?.(msg.data.done, msg.data.total, msg.data.phase);
-      else summary = { customers: msg.data.customers, interactions: msg.data.interactions, reused: msg.data.reused };
+      else
+        summary = {
+          customers: msg.data.customers,
+          interactions: msg.data.interactions,
+          reused: msg.data.reused,
+        };
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -61,4 +66,3 @@ function startSeedWorker(job: SeedJob): Worker {
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { eval: true, workerData: job });
 }
-

@@ -29,9 +29,9 @@ describe('seed generator', () => {
     for (const c of customers.slice(0, 500)) {
       const [id, name, vip, products] = c.customer;
       const phones = c.phones.map(([e164]) => e164);
-      expect(Customer.safeParse({ id, name, vip: vip === 1, phones, products: JSON.parse(products) }).success).toBe(
-        true,
-      );
+      expect(
+        Customer.safeParse({ id, name, vip: vip === 1, phones, products: JSON.parse(products) }).success,
+      ).toBe(true);
       for (const [cid, customerId, openedAt, summary, severity, status] of c.complaints) {
         if (status === 'closed') continue;
         expect(Complaint.parse({ id: cid, customerId, openedAt, summary, severity, status })).toBeTruthy();
@@ -40,7 +40,17 @@ describe('seed generator', () => {
         expect(FollowUp.parse({ id: fid, customerId, dueAt, owner, method, note })).toBeTruthy();
       }
     }
-    for (const [id, customerId, phone, occurredAt, agent, category, priority, disposition, notes] of interactions) {
+    for (const [
+      id,
+      customerId,
+      phone,
+      occurredAt,
+      agent,
+      category,
+      priority,
+      disposition,
+      notes,
+    ] of interactions) {
       const i = { id, customerId, phone, occurredAt, agent, category, priority, disposition, notes };
       expect(Interaction.safeParse(i).success).toBe(true);
     }
@@ -60,8 +70,10 @@ describe('seed generator', () => {
     const phones = customers.flatMap((c) => c.phones.map(([e164]) => e164));
     expect(customers.some((c) => c.phones.length >= 2)).toBe(true);
     expect(customers.some((c) => c.phones.length === 3)).toBe(true);
-    for (const prefix of ['+8869', '+8862', '+8864', '+86139', '+86186', '+8610', '+8621']) expect(phones.some((p) => p.startsWith(prefix))).toBe(true);
-    for (const p of phones.slice(0, 2000)) expect(normalizeNumber(p, 'TW')).toEqual({ kind: 'e164', e164: p });
+    for (const prefix of ['+8869', '+8862', '+8864', '+86139', '+86186', '+8610', '+8621'])
+      expect(phones.some((p) => p.startsWith(prefix))).toBe(true);
+    for (const p of phones.slice(0, 2000))
+      expect(normalizeNumber(p, 'TW')).toEqual({ kind: 'e164', e164: p });
   });
 
   it('never gives two customers (or a fixture) the same number', () => {

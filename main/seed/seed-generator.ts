@@ -1,10 +1,4 @@
-import {
-  callCategories,
-  priorities,
-  type CallCategory,
-  type Disposition,
-  type Priority,
-} from '../../shared';
+import { callCategories, priorities, type CallCategory, type Disposition, type Priority } from '../../shared';
 import { customerPhone, maxSeedCustomers, phoneCountOf, unknownCallerPhone } from './phone-numbers';
 import { Rng } from './prng';
 import type { ComplaintInsert, CustomerRows, FollowUpInsert, InteractionInsert } from './seed-rows';
@@ -64,7 +58,14 @@ export function generateCustomer(plan: SeedPlan, i: number, rng: Rng = new Rng()
     // Half of these are still open (the pop shows them), half closed (on record only).
     const status = c < 0.03 ? rng.pick(['open', 'investigating', 'escalated'] as const) : 'closed';
     const severity = rng.weighted(['low', 'medium', 'high'] as const, [3, 5, 2]);
-    complaints.push([`cmp${i}`, id, iso(plan.now - rng.next() * 60 * DAY), rng.pick(words.complaintSummaries), severity, status]);
+    complaints.push([
+      `cmp${i}`,
+      id,
+      iso(plan.now - rng.next() * 60 * DAY),
+      rng.pick(words.complaintSummaries),
+      severity,
+      status,
+    ]);
   }
   const followUps: FollowUpInsert[] = [];
   const f = rng.next();
@@ -73,7 +74,15 @@ export function generateCustomer(plan: SeedPlan, i: number, rng: Rng = new Rng()
     // Pending ones are due from a few days ago (overdue) to two weeks ahead.
     const due = plan.now + (rng.next() * 17 - 3) * DAY;
     const method = rng.weighted(['phone', 'sms', 'email'] as const, [6, 3, 1]);
-    followUps.push([`fu${i}`, id, iso(due), rng.pick(words.agents), method, rng.pick(words.followUpNotes), done]);
+    followUps.push([
+      `fu${i}`,
+      id,
+      iso(due),
+      rng.pick(words.agents),
+      method,
+      rng.pick(words.followUpNotes),
+      done,
+    ]);
   }
   return {
     customer: [id, nameOf(rng), vip, JSON.stringify(productsOf(rng))],

@@ -2,11 +2,53 @@ import type { CallCategory } from '../../shared';
 
 /** Word lists for realistic seed data: Traditional Chinese (TW), Simplified (mainland), English. */
 export const names = {
-  hantSurnames: ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊', '許', '鄭', '謝', '郭', '洪', '曾'],
-  hantGiven: ['志明', '淑芬', '美玲', '家豪', '怡君', '建國', '雅婷', '俊傑', '宗翰', '佩珊', '冠宇', '欣怡', '詩涵'],
+  hantSurnames: [
+    '陳',
+    '林',
+    '黃',
+    '張',
+    '李',
+    '王',
+    '吳',
+    '劉',
+    '蔡',
+    '楊',
+    '許',
+    '鄭',
+    '謝',
+    '郭',
+    '洪',
+    '曾',
+  ],
+  hantGiven: [
+    '志明',
+    '淑芬',
+    '美玲',
+    '家豪',
+    '怡君',
+    '建國',
+    '雅婷',
+    '俊傑',
+    '宗翰',
+    '佩珊',
+    '冠宇',
+    '欣怡',
+    '詩涵',
+  ],
   hansSurnames: ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡'],
   hansGiven: ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '晓峰', '丽娟', '建华'],
-  englishFirst: ['Emily', 'Daniel', 'Grace', 'Kevin', 'Olivia', 'Jason', 'Sophia', 'Michael', 'Chloe', 'Ryan'],
+  englishFirst: [
+    'Emily',
+    'Daniel',
+    'Grace',
+    'Kevin',
+    'Olivia',
+    'Jason',
+    'Sophia',
+    'Michael',
+    'Chloe',
+    'Ryan',
+  ],
   englishLast: ['Wang', 'Chen', 'Smith', 'Lin', 'Brown', 'Huang', 'Taylor', 'Liu', 'Wilson', 'Chang'],
 } as const;
 
@@ -25,7 +67,16 @@ export const products = [
   'Roaming Pass',
 ] as const;
 
-export const agents = ['陳美玲', '林家豪', 'Grace Lin', '张伟', 'Kevin Chang', '黃雅婷', '刘洋', 'Sophia Wu'] as const;
+export const agents = [
+  '陳美玲',
+  '林家豪',
+  'Grace Lin',
+  '张伟',
+  'Kevin Chang',
+  '黃雅婷',
+  '刘洋',
+  'Sophia Wu',
+] as const;
 
 /** Notes by category, in the three languages the teams write in. */
 export const notesByCategory: Record<CallCategory, readonly string[]> = {

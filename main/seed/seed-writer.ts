@@ -39,7 +39,10 @@ export interface SeedSummary {
  * the secondary indexes are dropped first and rebuilt once at the end.
  */
 export function seedInto(db: Db, opts: SeedOptions): SeedSummary {
-  for (const [name, n] of [['customers', opts.customers], ['interactions', opts.interactions]] as const) {
+  for (const [name, n] of [
+    ['customers', opts.customers],
+    ['interactions', opts.interactions],
+  ] as const) {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number`);
   }
   if (opts.customers > maxSeedCustomers) throw new RangeError(`at most ${maxSeedCustomers} customers`);
@@ -101,7 +104,9 @@ class SeedStatements {
   private readonly insFollowUp;
 
   constructor(private readonly db: Db) {
-    this.insCustomer = db.prepare('INSERT OR IGNORE INTO customers (id, name, vip, products) VALUES (?, ?, ?, ?)');
+    this.insCustomer = db.prepare(
+      'INSERT OR IGNORE INTO customers (id, name, vip, products) VALUES (?, ?, ?, ?)',
+    );
     this.insPhone = db.prepare('INSERT OR IGNORE INTO customer_phones (e164, customer_id) VALUES (?, ?)');
     this.insInteraction = db.prepare(
       `INSERT OR IGNORE INTO interactions
@@ -132,7 +137,9 @@ class SeedStatements {
   /** The index after the highest seeded id (seeded ids are zero-padded, so text order is number order). */
   nextIndex(table: 'customers' | 'interactions', [lo, hi]: readonly [string, string]): number {
     const row = this.db
-      .prepare<[string, string], { id: string | null }>(`SELECT max(id) AS id FROM ${table} WHERE id BETWEEN ? AND ?`)
+      .prepare<[string, string], { id: string | null }>(
+        `SELECT max(id) AS id FROM ${table} WHERE id BETWEEN ? AND ?`,
+      )
       .get(lo, hi);
     return row?.id ? Number(row.id.slice(1)) + 1 : 0;
   }

@@ -95,7 +95,12 @@ describe('cache:screenPop', () => {
   });
 
   it('answers through dispatchHostCall with a value that passes the contract', async () => {
-    const r = await dispatchHostCall(h as unknown as HostHandlers, 'cache:screenPop', { number: '02-2345-6789' }, 40);
+    const r = await dispatchHostCall(
+      h as unknown as HostHandlers,
+      'cache:screenPop',
+      { number: '02-2345-6789' },
+      40,
+    );
     expect(r.ok && (r.value as { kind: string }).kind).toBe('known');
     const bad = await dispatchHostCall(h as unknown as HostHandlers, 'cache:screenPop', { number: 42 }, 40);
     expect(bad.ok).toBe(false);
@@ -178,9 +183,23 @@ describe('wrapup:submit', () => {
     expect(db.prepare(`SELECT notes FROM interactions WHERE id = ?`).get(w.id)).toEqual({ notes: w.notes });
   });
 
+  it('still reports duplicate once the outbox row is gone (synced and pruned)', async () => {
+    const w = wrapUp();
+    await h['wrapup:submit'](w);
+    db.prepare(`DELETE FROM outbox WHERE id = ?`).run(w.id);
+    expect(await h['wrapup:submit'](w)).toEqual({ interactionId: w.id, duplicate: true });
+    expect(count('outbox')).toBe(0);
+  });
+
   it.each([
-    ['the outbox insert', `CREATE TRIGGER fail BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`],
-    ['the draft removal', `CREATE TRIGGER fail BEFORE DELETE ON wrapup_drafts BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`],
+    [
+      'the outbox insert',
+      `CREATE TRIGGER fail BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    ],
+    [
+      'the draft removal',
+      `CREATE TRIGGER fail BEFORE DELETE ON wrapup_drafts BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    ],
   ])('is atomic: a failure at %s leaves neither row and keeps the draft', async (_step, trigger) => {
     const w = wrapUp();
     const d = draft({ callId: w.callId });

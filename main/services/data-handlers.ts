@@ -28,7 +28,12 @@ export function createDataHandlers({ db, clock, defaultRegion, log = () => {} }:
   const outbox = new OutboxRepository(db, log);
   return {
     ...createCacheHandlers({ customers: new CustomerCacheRepository(db, log), defaultRegion }),
-    ...createWrapUpHandlers({ drafts, wrapUps: new WrapUpRepository(db, drafts, outbox), clock, defaultRegion }),
+    ...createWrapUpHandlers({
+      drafts,
+      wrapUps: new WrapUpRepository(db, drafts, outbox),
+      clock,
+      defaultRegion,
+    }),
     ...createOutboxHandlers({ outbox }),
   };
 }

@@ -4,9 +4,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 const anonymousIds = new Set(['anonymous', 'unknown', 'private', 'restricted', 'unavailable', '']);
 
 export type NormalizedNumber =
-  | { kind: 'e164'; e164: string }
-  | { kind: 'anonymous' }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'e164'; e164: string } | { kind: 'anonymous' } | { kind: 'invalid'; reason: string };
 
 /**
  * Reads a caller number in any of the forms trunks and people write
@@ -19,7 +17,8 @@ export function normalizeNumber(raw: string, defaultRegion: string): NormalizedN
   if (trimmed.length > 64) return { kind: 'invalid', reason: 'too long' };
   // Trunks often send international numbers without the plus, or with 00.
   const candidate = trimmed.replace(/^00(?=[1-9])/, '+');
-  if (!/^[+\d][\d\s().\-/]*$/.test(candidate)) return { kind: 'invalid', reason: 'not a phone number' };
+  // Taiwanese numbers are often written with the area code in brackets: (02) 2345-6789.
+  if (!/^[+(\d][\d\s().\-/]*$/.test(candidate)) return { kind: 'invalid', reason: 'not a phone number' };
   const parsed = parsePhoneNumberFromString(candidate, defaultRegion as CountryCode);
   if (parsed?.isValid()) return { kind: 'e164', e164: parsed.number };
   if (!candidate.startsWith('+')) {

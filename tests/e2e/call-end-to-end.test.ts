@@ -8,6 +8,7 @@ import { startKamailio } from '../helpers/kamailio';
 import { launchChromium, installRemoteAudioProbe, dominantFrequency } from '../helpers/chromium';
 import { writeToneWav } from '../helpers/tone';
 import { startHostProcess, type RunningHost } from '../helpers/app-host';
+import { enterAccountAndRegister } from '../helpers/agent-ui';
 import { openCallerSim, type CallerSim } from '../helpers/caller-sim';
 import { seedDatabase } from '../../main/seed/seed-database';
 import { demoCustomers } from '../../main/seed/fixtures';
@@ -61,16 +62,13 @@ afterAll(async () => {
   await kamailio?.stop();
 });
 
-async function enterAccount(page: Page, password: string) {
-  const form = page.getByTestId('settings-form');
-  await form.getByTestId('sip-ws-url').fill(kamailio.wsUrl);
-  await form.getByTestId('sip-uri').fill(`sip:1001@${kamailio.domain}`);
-  await form.getByTestId('sip-auth-user').fill('1001');
-  await form.getByTestId('sip-password').fill(password);
-  await form.getByTestId('sip-display-name').fill('Agent 1001');
-  await form.getByTestId('agent-name').fill('陳美玲');
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('register-button').click();
+function enterAccount(page: Page, password: string) {
+  return enterAccountAndRegister(page, {
+    wsUrl: kamailio.wsUrl,
+    sipUri: `sip:1001@${kamailio.domain}`,
+    authUser: '1001',
+    password,
+  });
 }
 
 describe('a call end to end', () => {

@@ -32,7 +32,9 @@ describe('migration 001 (initial)', () => {
   it('indexes every lookup the call path makes', () => {
     const db = openTestDatabase(1);
     const indexes = db
-      .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
+      )
       .all()
       .map((r) => r.name);
     expect(indexes).toEqual(
@@ -47,7 +49,13 @@ describe('migration 001 (initial)', () => {
     );
   });
 
-  const insertInteraction = (db: ReturnType<typeof openTestDatabase>, id: string, c: string, p: string, d: string) =>
+  const insertInteraction = (
+    db: ReturnType<typeof openTestDatabase>,
+    id: string,
+    c: string,
+    p: string,
+    d: string,
+  ) =>
     db
       .prepare(
         `INSERT INTO interactions (id, customer_id, phone, occurred_at, agent, category, priority, disposition, notes)
@@ -82,15 +90,15 @@ describe('migration 001 (initial)', () => {
 
   it('refuses JSON columns that are not JSON and rows that point at no customer', () => {
     const db = openTestDatabase(1);
-    expect(() => db.prepare(`INSERT INTO customers (id, name, products) VALUES ('a', 'A', 'not json')`).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db.prepare(`INSERT INTO customers (id, name, products) VALUES ('a', 'A', 'not json')`).run(),
+    ).toThrow(/CHECK/);
     expect(() =>
       db.prepare(`INSERT INTO wrapup_drafts (call_id, body, saved_at) VALUES ('x', '{', 't')`).run(),
     ).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO customer_phones (e164, customer_id) VALUES ('+886223456789', 'nobody')`).run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      db.prepare(`INSERT INTO customer_phones (e164, customer_id) VALUES ('+886223456789', 'nobody')`).run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('detaches history from a deleted customer and drops what only belonged to it', () => {

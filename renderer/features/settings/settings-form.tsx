@@ -72,7 +72,11 @@ export function SettingsForm() {
       <button type="submit" data-testid="settings-save">
         {t('settings.save')}
       </button>
-      {saved ? <small className="ok">{t('settings.saved')}</small> : null}
+      {saved ? (
+        <small className="ok" data-testid="settings-saved">
+          {t('settings.saved')}
+        </small>
+      ) : null}
     </form>
   );
 }

@@ -3,6 +3,15 @@ export class Ringtone {
   private ctx: AudioContext | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
+  /** Creating an AudioContext takes a while: do it at log-in, not when a call rings. */
+  warmUp(): void {
+    try {
+      this.ctx ??= new AudioContext();
+    } catch {
+      // no audio output
+    }
+  }
+
   start(): void {
     if (this.timer) return;
     try {
