@@ -71,6 +71,8 @@ export const layeringRule = {
         }
         return;
       }
+      // Tests beside the code may use the test runner, whatever their environment.
+      if (/\.test\.tsx?$/.test(file) && source === 'vitest') return;
       if (!allowed.packages.some((re) => re.test(source))) {
         context.report({ node, messageId: 'bad', data: { env, source, why: '' } });
       }

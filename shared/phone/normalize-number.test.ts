@@ -1,4 +1,3 @@
-// eslint-disable-next-line seatdesk/layering -- a test beside shared code: runs under vitest, never shipped
 import { describe, expect, it } from 'vitest';
 import { normalizeNumber } from './normalize-number';
 

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { startKamailio } from '../helpers/kamailio';
-import { launchChromium, installRemoteAudioProbe, dominantFrequency } from '../helpers/chromium';
-import { writeToneWav } from '../helpers/tone';
-import { startHostProcess, type RunningHost } from '../helpers/app-host';
-import { enterAccountAndRegister } from '../helpers/agent-ui';
-import { openCallerSim, type CallerSim } from '../helpers/caller-sim';
-import { seedDatabase } from '../../main/seed/seed-database';
 import { demoCustomers } from '../../main/seed/fixtures';
+import { dominantFrequency } from '../helpers/chromium';
+import { startCallRig, type CallRig } from '../helpers/call-rig';
 
 /**
  * Issue 2 end to end, with real parts only: Kamailio, two Chromiums with different fake-microphone
@@ -21,68 +14,33 @@ import { demoCustomers } from '../../main/seed/fixtures';
  */
 const AGENT_TONE_HZ = 520;
 const CALLER_TONE_HZ = 1320;
-const repo = resolve(import.meta.dirname, '../..');
-const artifacts = join(repo, 'test-results');
-
-let kamailio: Awaited<ReturnType<typeof startKamailio>>;
-let host: RunningHost;
-let agentBrowser: Browser;
-let callerBrowser: Browser;
-let agent: Page;
-let caller: CallerSim;
-let dataDir: string;
-
+const artifacts = join(resolve(import.meta.dirname, '../..'), 'test-results');
 const vip = demoCustomers.vip;
+let rig: CallRig;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-e2e-'));
   mkdirSync(artifacts, { recursive: true });
-  dataDir = join(dir, 'data');
-  mkdirSync(dataDir);
-  await seedDatabase(join(dataDir, 'seatdesk.db'), { customers: 2_000, interactions: 10_000, seed: 7 });
-  const agentWav = join(dir, 'agent.wav');
-  const callerWav = join(dir, 'caller.wav');
-  writeToneWav(agentWav, AGENT_TONE_HZ, 30);
-  writeToneWav(callerWav, CALLER_TONE_HZ, 30);
-
-  kamailio = await startKamailio({ users: { '1001': 'agent-pw-1001', gateway: 'gw-secret' } });
-  host = await startHostProcess({ dataDir });
-  agentBrowser = await launchChromium({ fakeAudioWav: agentWav });
-  callerBrowser = await launchChromium({ fakeAudioWav: callerWav });
-  agent = await agentBrowser.newPage();
-  await installRemoteAudioProbe(agent);
-  await agent.goto(host.url);
-  caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'gw-secret' });
+  rig = await startCallRig({ agentToneHz: AGENT_TONE_HZ, callerToneHz: CALLER_TONE_HZ });
 });
 
 afterAll(async () => {
-  await agentBrowser?.close();
-  await callerBrowser?.close();
-  await host?.stop();
-  await kamailio?.stop();
+  await rig?.stop();
 });
-
-function enterAccount(page: Page, password: string) {
-  return enterAccountAndRegister(page, {
-    wsUrl: kamailio.wsUrl,
-    sipUri: `sip:1001@${kamailio.domain}`,
-    authUser: '1001',
-    password,
-  });
-}
 
 describe('a call end to end', () => {
   it('shows a clear failure for a wrong password, then registers', async () => {
-    await enterAccount(agent, 'wrong-password');
+    const { agent } = rig;
+    await rig.register('wrong-password');
     const state = agent.getByTestId('registration-state');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
     expect((await state.textContent())?.length).toBeGreaterThan(0);
     await agent.getByTestId('unregister-button').click().catch(() => undefined);
-    await enterAccount(agent, 'agent-pw-1001');
+    await rig.register();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('registered');
   });
 
   it('pops the caller before answer, carries audio both ways, files the wrap-up', async () => {
+    const { agent, caller, kamailio, dataDir } = rig;
     await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: '02-2345-6789', displayName: vip.name });
 
     // The card is up while it still rings.

@@ -1,0 +1,22 @@
+import { isAppUrl } from './app-origin';
+
+/**
+ * The permission allow-list: everything not listed is denied. The softphone needs the microphone
+ * (audio only, never the camera) and, for headset buttons, HID; only the app's own origin gets them.
+ */
+const allowed: Readonly<Record<string, (details: { mediaTypes?: readonly string[] }) => boolean>> = {
+  media: (d) => (d.mediaTypes ?? []).every((t) => t === 'audio'),
+  hid: () => true,
+  'speaker-selection': () => true,
+};
+
+export function decidePermission(
+  permission: string,
+  requestingUrl: string,
+  details: { mediaTypes?: readonly string[] } = {},
+  origin?: string,
+): boolean {
+  if (!isAppUrl(requestingUrl, origin)) return false;
+  const rule = allowed[permission];
+  return rule ? rule(details) : false;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { appOrigin } from './app-origin';
+import { isTrustedSender, mayNavigate } from './navigation-policy';
+import { decidePermission } from './permission-policy';
+
+describe('permission allow-list', () => {
+  it('grants the microphone to the app only, audio only', () => {
+    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['audio'] })).toBe(true);
+    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(decidePermission('media', 'https://evil.example/', { mediaTypes: ['audio'] })).toBe(false);
+  });
+  it('denies everything not listed', () => {
+    for (const p of ['geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen']) {
+      expect(decidePermission(p, `${appOrigin}/`)).toBe(false);
+    }
+  });
+});
+
+describe('navigation and IPC sender guards', () => {
+  it('allow only the app origin', () => {
+    expect(mayNavigate(`${appOrigin}/index.html`)).toBe(true);
+    expect(mayNavigate('https://seatdesk.evil/')).toBe(false);
+    expect(mayNavigate('app://seatdesk.evil/')).toBe(false);
+    expect(mayNavigate('file:///etc/passwd')).toBe(false);
+    expect(mayNavigate('not a url')).toBe(false);
+  });
+  it('answer IPC from the app top frame only', () => {
+    expect(isTrustedSender(`${appOrigin}/index.html`, true)).toBe(true);
+    expect(isTrustedSender(`${appOrigin}/index.html`, false)).toBe(false);
+    expect(isTrustedSender('https://evil.example/', true)).toBe(false);
+    expect(isTrustedSender(undefined, true)).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { seedDatabase } from '../../main/seed/seed-database';
+import { enterAccountAndRegister } from './agent-ui';
+import { startHostProcess, type RunningHost } from './app-host';
+import { openCallerSim, type CallerSim } from './caller-sim';
+import { installRemoteAudioProbe, launchChromium } from './chromium';
+import { startKamailio, type RunningKamailio } from './kamailio';
+import { writeToneWav } from './tone';
+
+export interface CallRig {
+  kamailio: RunningKamailio;
+  host: RunningHost;
+  agent: Page;
+  caller: CallerSim;
+  dataDir: string;
+  agentUri: string;
+  register(password?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const agentPassword = 'agent-pw-1001';
+
+/**
+ * Everything a call needs, all real: Kamailio, the host process on a seeded SQLite cache, the agent's
+ * Chromium and a caller's Chromium (separate browsers, each with its own fake-microphone tone).
+ */
+export async function startCallRig(opts: { agentToneHz: number; callerToneHz: number }): Promise<CallRig> {
+  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-rig-'));
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  await seedDatabase(join(dataDir, 'seatdesk.db'), { customers: 2_000, interactions: 10_000, seed: 7 });
+  const agentWav = join(dir, 'agent.wav');
+  const callerWav = join(dir, 'caller.wav');
+  writeToneWav(agentWav, opts.agentToneHz, 30);
+  writeToneWav(callerWav, opts.callerToneHz, 30);
+  const browsers: Browser[] = [];
+  const kamailio = await startKamailio({ users: { '1001': agentPassword, gateway: 'gw-secret' } });
+  const host = await startHostProcess({ dataDir });
+  try {
+    const agentBrowser = await launchChromium({ fakeAudioWav: agentWav });
+    browsers.push(agentBrowser);
+    const callerBrowser = await launchChromium({ fakeAudioWav: callerWav });
+    browsers.push(callerBrowser);
+    const agent = await agentBrowser.newPage();
+    await installRemoteAudioProbe(agent);
+    await agent.goto(host.url);
+    const caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'gw-secret' });
+    const agentUri = `sip:1001@${kamailio.domain}`;
+    return {
+      kamailio,
+      host,
+      agent,
+      caller,
+      dataDir,
+      agentUri,
+      register: (password = agentPassword) =>
+        enterAccountAndRegister(agent, { wsUrl: kamailio.wsUrl, sipUri: agentUri, authUser: '1001', password }),
+      async stop() {
+        for (const b of browsers) await b.close();
+        await host.stop();
+        await kamailio.stop();
+      },
+    };
+  } catch (err) {
+    for (const b of browsers) await b.close();
+    await host.stop();
+    await kamailio.stop();
+    throw err;
+  }
+}
