@@ -6,16 +6,36 @@ import { layeringRule } from './build/eslint/layering-rule.js';
 
 /** Dangerous patterns (style.md §11): each exception needs an eslint-disable with a reason. */
 const dangerous = [
-  { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML is banned: render text as text.' },
+  {
+    selector: "MemberExpression[property.name='innerHTML']",
+    message: 'innerHTML is banned: render text as text.',
+  },
   { selector: "MemberExpression[property.name='outerHTML']", message: 'outerHTML is banned.' },
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML is banned.' },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'dangerouslySetInnerHTML is banned.',
+  },
   { selector: "CallExpression[callee.name='eval']", message: 'eval is banned.' },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML is banned.' },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'insertAdjacentHTML is banned.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', '.cache/', '.data/', 'bench/.data/', 'test-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      '.cache/',
+      '.data/',
+      'bench/.data/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +47,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in main/, pass it in explicitly.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in main/, pass it in explicitly.',
+        },
       ],
     },
   },
@@ -38,7 +62,17 @@ export default tseslint.config(
   },
   {
     // Entry points and tooling may read the environment; the renderer never can.
-    files: ['main/**/cli.ts', 'main/**/*-cli.ts', 'main/electron/**', 'tests/**', 'bench/**', 'tools/**', 'scripts/**', '*.config.ts', 'build/**'],
+    files: [
+      'main/**/cli.ts',
+      'main/**/*-cli.ts',
+      'main/electron/**',
+      'tests/**',
+      'bench/**',
+      'tools/**',
+      'scripts/**',
+      '*.config.ts',
+      'build/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

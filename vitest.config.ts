@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'preload/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'main/**/*.test.ts',
+            'renderer/**/*.test.{ts,tsx}',
+            'preload/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

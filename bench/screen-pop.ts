@@ -45,24 +45,35 @@ const seeded = await seedDatabase(dbFile, {
     if (pct >= lastPct + 10) log(`seeding ${(lastPct = pct)}%`);
   },
 });
-log(`cache: ${seeded.customers} customers, ${seeded.interactions} interactions (${seeded.reused ? 'reused' : `seeded in ${Math.round(performance.now() - t0) / 1000} s`})`);
+log(
+  `cache: ${seeded.customers} customers, ${seeded.interactions} interactions (${seeded.reused ? 'reused' : `seeded in ${Math.round(performance.now() - t0) / 1000} s`})`,
+);
 
 // Numbers to dial: random customers' phones, written as a person or trunk would (national format for TW).
 const ro = new Database(dbFile, { readonly: true });
-const phones = (ro.prepare('SELECT e164 FROM customer_phones ORDER BY random() LIMIT ?').all(size.lookups) as { e164: string }[]).map((r) => r.e164);
+const phones = (
+  ro.prepare('SELECT e164 FROM customer_phones ORDER BY random() LIMIT ?').all(size.lookups) as {
+    e164: string;
+  }[]
+).map((r) => r.e164);
 ro.close();
 const asDialled = (e164: string) => (e164.startsWith('+886') ? `0${e164.slice(4)}` : e164);
 
 // 1. The host-side floor.
 const db = openDatabase(dbFile);
-const handlers = createDataHandlers({ db, clock: () => new Date(), defaultRegion: () => 'TW' }) as unknown as HostHandlers;
+const handlers = createDataHandlers({
+  db,
+  clock: () => new Date(),
+  defaultRegion: () => 'TW',
+}) as unknown as HostHandlers;
 const lookupMs: number[] = [];
 for (const [i, phone] of phones.entries()) {
   const input = { number: asDialled(phone) };
   const start = performance.now();
   const r = await dispatchHostCall(handlers, 'cache:screenPop', input, 64);
   const ms = performance.now() - start;
-  if (!r.ok || (r.value as { kind: string }).kind !== 'known') throw new Error(`lookup of ${phone} did not find the customer`);
+  if (!r.ok || (r.value as { kind: string }).kind !== 'known')
+    throw new Error(`lookup of ${phone} did not find the customer`);
   if (i >= 20) lookupMs.push(ms); // the first few warm the page cache
 }
 db.close();
@@ -86,11 +97,17 @@ try {
     authUser: '1001',
     password: 'bench-1001',
   });
-  await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', { timeout: 15_000 });
+  await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
+    timeout: 15_000,
+  });
   const caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'bench-gw' });
   for (let i = 0; i < size.pops; i++) {
     const phone = phones[i % phones.length]!;
-    await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: asDialled(phone), displayName: 'Bench' });
+    await caller.call({
+      target: `sip:1001@${kamailio.domain}`,
+      fromNumber: asDialled(phone),
+      displayName: 'Bench',
+    });
     // A string, not a function: tsx would wrap inner functions in a helper the page doesn't have.
     const [ms, answerMs] = (await agent.evaluate(`(async () => {
       for (let tries = 0; tries < 500; tries++) {
@@ -122,7 +139,9 @@ try {
 popMs.sort((a, b) => a - b);
 log(`pop p50 ${percentile(popMs, 50)} ms, p99 ${percentile(popMs, 99)} ms over ${popMs.length}`);
 answerMsList.sort((a, b) => a - b);
-log(`  of which the host round trip: p50 ${percentile(answerMsList, 50)} ms, p99 ${percentile(answerMsList, 99)} ms`);
+log(
+  `  of which the host round trip: p50 ${percentile(answerMsList, 50)} ms, p99 ${percentile(answerMsList, 99)} ms`,
+);
 
 console.log(
   JSON.stringify({

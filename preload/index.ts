@@ -9,7 +9,10 @@ function method(name: (typeof hostMethods)[number]) {
   return async (input: unknown): Promise<unknown> => {
     const parsed = hostApi[name].input.safeParse(input);
     if (!parsed.success) {
-      throw new HostCallError(name, { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'invalid' });
+      throw new HostCallError(name, {
+        code: 'invalid-input',
+        message: parsed.error.issues[0]?.message ?? 'invalid',
+      });
     }
     const result = (await ipcRenderer.invoke(ipcChannel(name), parsed.data)) as Result<unknown>;
     if (!result.ok) throw new HostCallError(name, result.error);

@@ -65,9 +65,17 @@ export const layeringRule = {
         const target = path.relative(root, path.resolve(path.dirname(file), source)).split(path.sep);
         const top = target[0] ?? '';
         if (env === 'main' && top === 'main' && target[1] === 'electron') {
-          context.report({ node, messageId: 'bad', data: { env, source, why: ' (only main/electron may reach Electron)' } });
+          context.report({
+            node,
+            messageId: 'bad',
+            data: { env, source, why: ' (only main/electron may reach Electron)' },
+          });
         } else if (!allowed.folders.includes(top) && !(env === 'tooling' && top.startsWith('.'))) {
-          context.report({ node, messageId: 'bad', data: { env, source, why: ` (folder ${top}/ is outside this environment)` } });
+          context.report({
+            node,
+            messageId: 'bad',
+            data: { env, source, why: ` (folder ${top}/ is outside this environment)` },
+          });
         }
         return;
       }

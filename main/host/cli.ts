@@ -9,7 +9,12 @@ import { startHost } from './start-host';
  * Browser-mode host: `node --import tsx main/host/cli.ts --data-dir DIR [--port 0]
  * [--renderer-dir out/renderer] [--preset FILE]`. Prints one JSON "ready" line on stdout; logs on stderr.
  */
-const Preset = z.object({ settings: Settings.partial().strict().optional(), sipPassword: z.string().min(1).max(256).optional() }).strict();
+const Preset = z
+  .object({
+    settings: Settings.partial().strict().optional(),
+    sipPassword: z.string().min(1).max(256).optional(),
+  })
+  .strict();
 
 const { values } = parseArgs({
   options: {

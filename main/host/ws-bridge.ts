@@ -57,7 +57,9 @@ export function attachHostBridge({ server, handlers, token, origin, log }: Bridg
   function serve(ws: WebSocket) {
     ws.on('error', (err) => log(`host bridge: socket error ${err.message}`));
     ws.on('message', async (data, isBinary) => {
-      const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
+      const bytes = Array.isArray(data)
+        ? data.reduce((n, b) => n + b.length, 0)
+        : (data as Buffer).byteLength;
       let frame: unknown;
       try {
         frame = isBinary ? undefined : JSON.parse(String(data));
@@ -69,7 +71,11 @@ export function attachHostBridge({ server, handlers, token, origin, log }: Bridg
         const id = (frame as { id?: unknown } | undefined)?.id;
         log('host bridge: malformed frame dropped');
         if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
-          reply(ws, { t: 'res', id, result: { ok: false, error: { code: 'invalid-input', message: 'Malformed request frame.' } } });
+          reply(ws, {
+            t: 'res',
+            id,
+            result: { ok: false, error: { code: 'invalid-input', message: 'Malformed request frame.' } },
+          });
         }
         return;
       }

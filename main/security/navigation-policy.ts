@@ -6,6 +6,10 @@ export function mayNavigate(url: string, origin?: string): boolean {
 }
 
 /** IPC is answered only for the app's own top frame. */
-export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, origin?: string): boolean {
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  isMainFrame: boolean,
+  origin?: string,
+): boolean {
   return isMainFrame && !!frameUrl && isAppUrl(frameUrl, origin);
 }

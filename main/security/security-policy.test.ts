@@ -6,7 +6,9 @@ import { decidePermission } from './permission-policy';
 describe('permission allow-list', () => {
   it('grants the microphone to the app only, audio only', () => {
     expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['audio'] })).toBe(true);
-    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['audio', 'video'] })).toBe(
+      false,
+    );
     expect(decidePermission('media', 'https://evil.example/', { mediaTypes: ['audio'] })).toBe(false);
   });
   it('denies everything not listed', () => {

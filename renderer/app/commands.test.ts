@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { commandFor } from './commands';
 
 const key = (init: Partial<KeyboardEvent>) =>
-  ({ key: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, isComposing: false, keyCode: 0, ...init }) as KeyboardEvent;
+  ({
+    key: '',
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    isComposing: false,
+    keyCode: 0,
+    ...init,
+  }) as KeyboardEvent;
 
 describe('shortcuts', () => {
   it('map key presses to commands', () => {

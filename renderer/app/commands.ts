@@ -15,8 +15,14 @@ export const commands: readonly Command[] = [
   { id: 'mute', shortcut: 'Ctrl+M', run: (s) => s.telephony.toggleMute() },
 ];
 
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>): string {
-  const mods = [e.ctrlKey || e.metaKey ? 'Ctrl' : '', e.altKey ? 'Alt' : '', e.shiftKey ? 'Shift' : ''].filter(Boolean);
+export function shortcutOf(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>,
+): string {
+  const mods = [
+    e.ctrlKey || e.metaKey ? 'Ctrl' : '',
+    e.altKey ? 'Alt' : '',
+    e.shiftKey ? 'Shift' : '',
+  ].filter(Boolean);
   const key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
   return [...mods, key].join('+');
 }

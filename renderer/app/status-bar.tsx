@@ -9,12 +9,23 @@ export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void
   const callState = useApp((s) => s.call?.state ?? 'idle');
   const locale = useApp((s) => s.settings?.locale ?? 'auto');
   const problem = reg.problem
-    ? t(reg.problem === 'wrong-password' ? 'reg.wrongPassword' : reg.problem === 'dropped' ? 'reg.dropped' : 'reg.unreachable')
+    ? t(
+        reg.problem === 'wrong-password'
+          ? 'reg.wrongPassword'
+          : reg.problem === 'dropped'
+            ? 'reg.dropped'
+            : 'reg.unreachable',
+      )
     : null;
   return (
     <header className="status-bar">
       <strong className="brand">{t('app.title')}</strong>
-      <span className={`pill reg-${reg.state}`} data-testid="registration-state" data-state={reg.state} role="status">
+      <span
+        className={`pill reg-${reg.state}`}
+        data-testid="registration-state"
+        data-state={reg.state}
+        role="status"
+      >
         {t(`reg.${reg.state}`)}
         {problem ? ` — ${problem}` : ''}
       </span>
@@ -34,7 +45,11 @@ export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void
       ) : null}
       <label className="locale">
         {t('app.language')}{' '}
-        <select data-testid="locale-select" value={locale} onChange={(e) => onLocale(e.target.value as Locale | 'auto')}>
+        <select
+          data-testid="locale-select"
+          value={locale}
+          onChange={(e) => onLocale(e.target.value as Locale | 'auto')}
+        >
           <option value="auto">{t('app.auto')}</option>
           <option value="zh-Hant">繁體中文</option>
           <option value="zh-Hans">简体中文</option>

@@ -82,7 +82,8 @@ export function createWsHostClient(origin: string, token: string): HostClient {
     if (!result.ok) throw new HostCallError(method, result.error);
     // The host validated its answer; parse again so a corrupted frame can't reach the UI.
     const out = hostApi[method].output.safeParse(result.value);
-    if (!out.success) throw new HostCallError(method, { code: 'internal', message: 'Malformed host answer.' });
+    if (!out.success)
+      throw new HostCallError(method, { code: 'internal', message: 'Malformed host answer.' });
     return out.data;
   }
 

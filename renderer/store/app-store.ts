@@ -1,7 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo } from './types';
 import type { HostClient, ScreenPop, Settings, WrapUpDraft } from '../../shared';
-import { nextCallState, nextRegistrationState, type CallState, type RegistrationState } from '../features/softphone/call-machine';
+import {
+  nextCallState,
+  nextRegistrationState,
+  type CallState,
+  type RegistrationState,
+} from '../features/softphone/call-machine';
 import type { RegistrationProblem } from '../features/softphone/sip-phone';
 
 export interface CallSnapshot {
@@ -29,7 +34,12 @@ export interface AppState {
   call: CallSnapshot | null;
   notice: { key: string; values?: Record<string, string> } | null;
   pop: PopSnapshot | null;
-  wrapUp: { draft: WrapUpDraft; status: 'editing' | 'saving' | 'filed' | 'error'; error: string | null; restored: boolean } | null;
+  wrapUp: {
+    draft: WrapUpDraft;
+    status: 'editing' | 'saving' | 'filed' | 'error';
+    error: string | null;
+    restored: boolean;
+  } | null;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;

@@ -26,7 +26,14 @@ export const Settings = z.object({
   agentName: z.string().max(128),
   sip: SipAccount.nullable(),
   /** STUN/TURN for production; empty on loopback benches and tests. */
-  iceServers: z.array(z.string().max(500).regex(/^(stun|turns?):/)).max(8),
+  iceServers: z
+    .array(
+      z
+        .string()
+        .max(500)
+        .regex(/^(stun|turns?):/),
+    )
+    .max(8),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -12,7 +12,9 @@ let rig: CallRig;
 beforeAll(async () => {
   rig = await startCallRig({ agentToneHz: 600, callerToneHz: 1200 });
   await rig.register();
-  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', { timeout: 15_000 });
+  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
+    timeout: 15_000,
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +32,11 @@ async function ringAndRead(call: { fromNumber: string; displayName: string; from
     customerId: await pop.getAttribute('data-customer-id'),
     popText: (await pop.textContent()) ?? '',
     callerText: (await agent.getByTestId('incoming-call').textContent()) ?? '',
-    injected: await agent.locator('[data-testid="screen-pop"] img, [data-testid="screen-pop"] script, [data-testid="incoming-call"] img, [data-testid="incoming-call"] b').count(),
+    injected: await agent
+      .locator(
+        '[data-testid="screen-pop"] img, [data-testid="screen-pop"] script, [data-testid="incoming-call"] img, [data-testid="incoming-call"] b',
+      )
+      .count(),
   };
   await caller.hangup();
   await agent.waitForSelector('[data-testid="call-state"][data-state="idle"]', { timeout: 10_000 });
@@ -39,7 +45,11 @@ async function ringAndRead(call: { fromNumber: string; displayName: string; from
 
 describe('bad caller input', () => {
   it('a From header with no user part pops a new-caller card', async () => {
-    const shown = await ringAndRead({ fromNumber: '', displayName: 'No User', fromUri: `sip:${rig.kamailio.domain}` });
+    const shown = await ringAndRead({
+      fromNumber: '',
+      displayName: 'No User',
+      fromUri: `sip:${rig.kamailio.domain}`,
+    });
     expect(shown.kind).toBe('new');
     expect(shown.customerId).toBe('');
   });
@@ -50,7 +60,10 @@ describe('bad caller input', () => {
   });
 
   it('a 10 kB display name is shown bounded, and the number still pops the customer', async () => {
-    const shown = await ringAndRead({ fromNumber: demoCustomers.mobile.dialled, displayName: '長'.repeat(10) + 'N'.repeat(10_000) });
+    const shown = await ringAndRead({
+      fromNumber: demoCustomers.mobile.dialled,
+      displayName: '長'.repeat(10) + 'N'.repeat(10_000),
+    });
     expect(shown.customerId).toBe(demoCustomers.mobile.id);
     expect(shown.callerText.length).toBeLessThan(maxDisplayNameLength + 100);
   });

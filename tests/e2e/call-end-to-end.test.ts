@@ -34,14 +34,21 @@ describe('a call end to end', () => {
     const state = agent.getByTestId('registration-state');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
     expect((await state.textContent())?.length).toBeGreaterThan(0);
-    await agent.getByTestId('unregister-button').click().catch(() => undefined);
+    await agent
+      .getByTestId('unregister-button')
+      .click()
+      .catch(() => undefined);
     await rig.register();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('registered');
   });
 
   it('pops the caller before answer, carries audio both ways, files the wrap-up', async () => {
     const { agent, caller, kamailio, dataDir } = rig;
-    await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: '02-2345-6789', displayName: vip.name });
+    await caller.call({
+      target: `sip:1001@${kamailio.domain}`,
+      fromNumber: '02-2345-6789',
+      displayName: vip.name,
+    });
 
     // The card is up while it still rings.
     const pop = agent.getByTestId('screen-pop');
@@ -83,17 +90,24 @@ describe('a call end to end', () => {
     const db = new Database(join(dataDir, 'seatdesk.db'), { readonly: true, fileMustExist: true });
     try {
       const row = db
-        .prepare('SELECT id, category, priority, disposition, notes FROM interactions WHERE customer_id = ? AND notes = ?')
+        .prepare(
+          'SELECT id, category, priority, disposition, notes FROM interactions WHERE customer_id = ? AND notes = ?',
+        )
         .get(vip.id, note) as { id: string; category: string } | undefined;
       expect(row?.category).toBe('complaint');
-      const outbox = db.prepare('SELECT state FROM outbox WHERE id = ?').get(row?.id) as { state: string } | undefined;
+      const outbox = db.prepare('SELECT state FROM outbox WHERE id = ?').get(row?.id) as
+        { state: string } | undefined;
       expect(outbox?.state).toBe('pending');
     } finally {
       db.close();
     }
 
     // The next call from that customer shows the filed wrap-up first in its history.
-    await caller.call({ target: `sip:1001@${kamailio.domain}`, fromNumber: '+886 2 2345 6789', displayName: vip.name });
+    await caller.call({
+      target: `sip:1001@${kamailio.domain}`,
+      fromNumber: '+886 2 2345 6789',
+      displayName: vip.name,
+    });
     await expect.poll(() => pop.getAttribute('data-customer-id'), { timeout: 10_000 }).toBe(vip.id);
     await expect
       .poll(() => agent.getByTestId('history-item').first().textContent(), { timeout: 5_000 })

@@ -47,7 +47,10 @@ export async function startCallRig(opts: { agentToneHz: number; callerToneHz: nu
     const agent = await agentBrowser.newPage();
     await installRemoteAudioProbe(agent);
     await agent.goto(host.url);
-    const caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'gw-secret' });
+    const caller = await openCallerSim(callerBrowser, kamailio, {
+      authUser: 'gateway',
+      password: 'gw-secret',
+    });
     const agentUri = `sip:1001@${kamailio.domain}`;
     return {
       kamailio,
@@ -57,7 +60,12 @@ export async function startCallRig(opts: { agentToneHz: number; callerToneHz: nu
       dataDir,
       agentUri,
       register: (password = agentPassword) =>
-        enterAccountAndRegister(agent, { wsUrl: kamailio.wsUrl, sipUri: agentUri, authUser: '1001', password }),
+        enterAccountAndRegister(agent, {
+          wsUrl: kamailio.wsUrl,
+          sipUri: agentUri,
+          authUser: '1001',
+          password,
+        }),
       async stop() {
         for (const b of browsers) await b.close();
         await host.stop();

@@ -21,8 +21,11 @@ export function chromiumArgs(fakeAudioWav?: string): string[] {
   ];
 }
 
-export async function launchChromium(opts: { fakeAudioWav?: string; extraArgs?: string[] } = {}): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run scripts/ensure-system-deps.sh`);
+export async function launchChromium(
+  opts: { fakeAudioWav?: string; extraArgs?: string[] } = {},
+): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} is missing: run scripts/ensure-system-deps.sh`);
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -52,7 +55,10 @@ export async function installRemoteAudioProbe(page: Page): Promise<void> {
 }
 
 /** The strongest frequency in the newest live remote audio track, by WebAudio FFT over `ms`. */
-export async function dominantFrequency(page: Page, opts: { ms: number }): Promise<{ hz: number; level: number }> {
+export async function dominantFrequency(
+  page: Page,
+  opts: { ms: number },
+): Promise<{ hz: number; level: number }> {
   return page.evaluate(async (ms) => {
     const w = window as unknown as { __remoteTracks: MediaStreamTrack[] };
     const track = [...w.__remoteTracks].reverse().find((t) => t.readyState === 'live');

@@ -6,7 +6,10 @@ export function connectWs(
   port: number,
   opts: { origin?: string; token?: string | null; protocols?: string[] },
 ): Promise<WebSocket> {
-  const protocols = opts.protocols ?? [hostWsProtocol, ...(opts.token ? [hostWsTokenPrefix + opts.token] : [])];
+  const protocols = opts.protocols ?? [
+    hostWsProtocol,
+    ...(opts.token ? [hostWsTokenPrefix + opts.token] : []),
+  ];
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}${hostWsPath}`, protocols, {
       headers: opts.origin ? { Origin: opts.origin } : {},

@@ -61,9 +61,9 @@ describe('after kill -9 of the host', () => {
     const drafts = await callWs(second.ws, 'wrapup:listDrafts', {});
     expect(drafts.ok && drafts.value).toEqual([draft]);
     const outbox = await callWs(second.ws, 'outbox:list', { limit: 10 });
-    expect(outbox.ok && (outbox.value as { id: string; state: string }[]).map((r) => [r.id, r.state])).toEqual([
-      [wrapUp.id, 'pending'],
-    ]);
+    expect(
+      outbox.ok && (outbox.value as { id: string; state: string }[]).map((r) => [r.id, r.state]),
+    ).toEqual([[wrapUp.id, 'pending']]);
     // Filing the same wrap-up again (a retry after the crash) never makes a second record.
     const again = await callWs(second.ws, 'wrapup:submit', wrapUp);
     expect(again.ok && (again.value as { duplicate: boolean }).duplicate).toBe(true);

@@ -31,8 +31,12 @@ describe('who may connect', () => {
     await expect(connectWs(host.port, { origin: host.origin, token: 'f'.repeat(64) })).rejects.toThrow(/403/);
   });
   it('refuses another Origin even with the right token', async () => {
-    await expect(connectWs(host.port, { origin: 'http://evil.example', token: host.token })).rejects.toThrow(/403/);
-    await expect(connectWs(host.port, { origin: 'http://127.0.0.1:1', token: host.token })).rejects.toThrow(/403/);
+    await expect(connectWs(host.port, { origin: 'http://evil.example', token: host.token })).rejects.toThrow(
+      /403/,
+    );
+    await expect(connectWs(host.port, { origin: 'http://127.0.0.1:1', token: host.token })).rejects.toThrow(
+      /403/,
+    );
   });
   it('answers the app with the right token and Origin', async () => {
     const r = await callWs(ws, 'app:info', {});
@@ -69,7 +73,10 @@ describe('what is refused, with a clear error, changing nothing', () => {
   });
   it('frames that are not JSON or not requests get no crash', async () => {
     expect(await rawWs(ws, 'not json')).toBeNull();
-    const answer = await rawWs(ws, JSON.stringify({ t: 'req', id: 7, method: 'app:info' , extra: { deep: [1, 2] }, input: 'x' }));
+    const answer = await rawWs(
+      ws,
+      JSON.stringify({ t: 'req', id: 7, method: 'app:info', extra: { deep: [1, 2] }, input: 'x' }),
+    );
     expect(answer && JSON.parse(answer).result.ok).toBe(false);
     expect((await callWs(ws, 'app:info', {})).ok).toBe(true);
   });

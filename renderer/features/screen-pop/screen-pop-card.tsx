@@ -9,12 +9,14 @@ export function ScreenPopCard() {
   const pop = useApp((s) => s.pop);
 
   useLayoutEffect(() => {
-    if (pop?.status === 'ready') performance.mark('seatdesk:pop-committed', { detail: { callId: pop.callId } });
+    if (pop?.status === 'ready')
+      performance.mark('seatdesk:pop-committed', { detail: { callId: pop.callId } });
   }, [pop]);
 
   if (!pop) return null;
   if (pop.status === 'loading') return <section className="panel pop">{t('pop.loading')}</section>;
-  if (pop.status === 'error' || !pop.data) return <section className="panel pop error">{t('pop.lookupFailed')}</section>;
+  if (pop.status === 'error' || !pop.data)
+    return <section className="panel pop error">{t('pop.lookupFailed')}</section>;
   return <PopBody data={pop.data} />;
 }
 
@@ -48,7 +50,12 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
   const date = (iso: string) => dateFormatter(i18n.language).format(new Date(iso));
   const { customer } = data;
   return (
-    <section className="panel pop known" data-testid="screen-pop" data-kind="known" data-customer-id={customer.id}>
+    <section
+      className="panel pop known"
+      data-testid="screen-pop"
+      data-kind="known"
+      data-customer-id={customer.id}
+    >
       <h2>
         <span className="customer-name">{customer.name}</span>
         {customer.vip ? (
@@ -96,7 +103,8 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
               <span className="when">{date(i.occurredAt)}</span>{' '}
               <span className="tag">{t(`category.${i.category}`)}</span>{' '}
               <span className="tag">{t(`priority.${i.priority}`)}</span>{' '}
-              <span className="tag">{t(`disposition.${i.disposition}`)}</span> <span className="agent">{i.agent}</span>
+              <span className="tag">{t(`disposition.${i.disposition}`)}</span>{' '}
+              <span className="agent">{i.agent}</span>
               <div className="notes">{i.notes}</div>
             </li>
           ))}

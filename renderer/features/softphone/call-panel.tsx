@@ -48,7 +48,11 @@ export function CallPanel() {
             <button className="hangup" data-testid="hangup-button" onClick={() => void telephony.hangup()}>
               {t('call.hangup')}
             </button>
-            <button data-testid="mute-button" aria-pressed={call.muted} onClick={() => telephony.toggleMute()}>
+            <button
+              data-testid="mute-button"
+              aria-pressed={call.muted}
+              onClick={() => telephony.toggleMute()}
+            >
               {call.muted ? t('call.unmute') : t('call.mute')}
             </button>
           </>

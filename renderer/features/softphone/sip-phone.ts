@@ -1,11 +1,4 @@
-import {
-  Invitation,
-  Registerer,
-  RegistererState,
-  SessionState,
-  UserAgent,
-  type Session,
-} from 'sip.js';
+import { Invitation, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { callerIdFrom, cleanDisplayName, type SipAccount } from '../../../shared';

@@ -81,7 +81,9 @@ export class Telephony {
     try {
       await this.phone.answer();
     } catch (err) {
-      this.store.getState().setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
+      this.store
+        .getState()
+        .setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
       await this.phone.hangup().catch(() => undefined);
     }
   }

@@ -15,7 +15,10 @@ export class WrapUpController {
   ) {}
 
   /** Opens the form for a call that just ended (answered calls only). */
-  begin(call: { callId: string; number: string; startedAt: string; endedAt: string | null }, customerId: string | null) {
+  begin(
+    call: { callId: string; number: string; startedAt: string; endedAt: string | null },
+    customerId: string | null,
+  ) {
     const draft: WrapUpDraft = {
       callId: call.callId,
       customerId,
@@ -81,7 +84,9 @@ export class WrapUpController {
       });
       this.store.setState({ wrapUp: { ...w, status: 'filed', error: null } });
     } catch (err) {
-      this.store.setState({ wrapUp: { ...w, status: 'error', error: err instanceof Error ? err.message : String(err) } });
+      this.store.setState({
+        wrapUp: { ...w, status: 'error', error: err instanceof Error ? err.message : String(err) },
+      });
     }
   }
 

@@ -54,14 +54,24 @@ export function WrapUpForm() {
       <h2>{t('wrapup.title')}</h2>
       {w.restored ? <p className="hint">{t('wrapup.restored')}</p> : null}
       <p className="number">{draft.phone}</p>
-      {select('wrapup-category', t('wrapup.category'), draft.category, callCategories, 'category', (category) =>
-        wrapUps.edit({ category }),
+      {select(
+        'wrapup-category',
+        t('wrapup.category'),
+        draft.category,
+        callCategories,
+        'category',
+        (category) => wrapUps.edit({ category }),
       )}
       {select('wrapup-priority', t('wrapup.priority'), draft.priority, priorities, 'priority', (priority) =>
         wrapUps.edit({ priority }),
       )}
-      {select('wrapup-disposition', t('wrapup.disposition'), draft.disposition, dispositions, 'disposition', (disposition) =>
-        wrapUps.edit({ disposition }),
+      {select(
+        'wrapup-disposition',
+        t('wrapup.disposition'),
+        draft.disposition,
+        dispositions,
+        'disposition',
+        (disposition) => wrapUps.edit({ disposition }),
       )}
       <label className="field">
         <span>{t('wrapup.notes')}</span>

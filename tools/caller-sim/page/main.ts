@@ -46,7 +46,9 @@ async function register(o: RegisterOptions): Promise<void> {
   const reg = new Registerer(ua);
   await new Promise<void>((ok, fail) => {
     reg.stateChange.addListener((s) => s === RegistererState.Registered && ok());
-    void reg.register({ requestDelegate: { onReject: (r) => fail(new Error(`REGISTER ${r.message.statusCode}`)) } });
+    void reg.register({
+      requestDelegate: { onReject: (r) => fail(new Error(`REGISTER ${r.message.statusCode}`)) },
+    });
   });
   show('registered');
 }
