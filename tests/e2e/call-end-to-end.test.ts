@@ -73,6 +73,12 @@ describe('a call end to end', () => {
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
       .toBeCloseTo(AGENT_TONE_HZ, -2);
 
+    // The language switches live, mid-call: the screenshot shows the Traditional Chinese UI.
+    await agent.getByTestId('locale-select').selectOption('zh-Hant');
+    await expect.poll(() => agent.getByTestId('call-state').textContent()).toBe('通話中');
+    await agent.getByTestId('locale-select').selectOption('zh-Hans');
+    await expect.poll(() => agent.getByTestId('call-state').textContent()).toBe('通话中');
+    await agent.getByTestId('locale-select').selectOption('zh-Hant');
     await agent.screenshot({ path: join(artifacts, 'mid-call.png') });
 
     await agent.getByTestId('hangup-button').click();
