@@ -27,22 +27,40 @@ await seedDatabase(join(dataDir, 'seatdesk.db'), { customers: 20_000, interactio
 
 const password = 'demo-1001';
 const kamailio = await startKamailio({ users: { '1001': password, gateway: 'demo-gateway' } });
-const account = { wsUrl: kamailio.wsUrl, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent 1001' };
+const account = {
+  wsUrl: kamailio.wsUrl,
+  sipUri: `sip:1001@${kamailio.domain}`,
+  authUser: '1001',
+  displayName: 'Agent 1001',
+};
 const tmp = mkdtempSync(join(tmpdir(), 'seatdesk-demo-'));
 const preset = join(tmp, 'preset.json');
-writeFileSync(preset, JSON.stringify({ settings: { sip: account, agentName: '陳美玲' }, sipPassword: password }));
+writeFileSync(
+  preset,
+  JSON.stringify({ settings: { sip: account, agentName: '陳美玲' }, sipPassword: password }),
+);
 const host = await startHostProcess({ dataDir, preset });
 
 // The caller: a customer phone in a headless Chromium that plays a 440 Hz tone.
 const wav = join(tmp, 'caller.wav');
 writeToneWav(wav, 440, 30, 0.3);
 const callerBrowser = await launchChromium({ fakeAudioWav: wav });
-const caller = await openCallerSim(callerBrowser, kamailio, { authUser: 'gateway', password: 'demo-gateway' });
+const caller = await openCallerSim(callerBrowser, kamailio, {
+  authUser: 'gateway',
+  password: 'demo-gateway',
+});
 
 const ro = new Database(join(dataDir, 'seatdesk.db'), { readonly: true });
-const seeded = (ro.prepare('SELECT e164 FROM customer_phones ORDER BY random() LIMIT 30').all() as { e164: string }[]).map((r) => r.e164);
+const seeded = (
+  ro.prepare('SELECT e164 FROM customer_phones ORDER BY random() LIMIT 30').all() as { e164: string }[]
+).map((r) => r.e164);
 ro.close();
-const numbers = [...Object.values(demoCustomers).map((c) => c.dialled), '0987 000 111', 'anonymous', ...seeded];
+const numbers = [
+  ...Object.values(demoCustomers).map((c) => c.dialled),
+  '0987 000 111',
+  'anonymous',
+  ...seeded,
+];
 
 const electron = join(repo, 'node_modules', 'electron', 'dist');
 if (existsSync(electron)) {
@@ -62,7 +80,10 @@ const ring = async () => {
   say(`ringing agent 1001 from ${number}`);
   await caller.call({ target: account.sipUri, fromNumber: number, displayName: '' });
 };
-const timer = setInterval(() => void ring().catch((e: unknown) => say(`call failed: ${String(e)}`)), ringEveryMs);
+const timer = setInterval(
+  () => void ring().catch((e: unknown) => say(`call failed: ${String(e)}`)),
+  ringEveryMs,
+);
 setTimeout(() => void ring(), 3000);
 
 async function stop() {
