@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 bash scripts/check.sh
-echo "== build (renderer, caller simulator)"
+echo "== build (Electron main + preload + renderer; browser renderer; caller simulator)"
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 npx electron-vite build --logLevel warn
 bash scripts/build-web.sh
 
 results=$(mktemp -d)

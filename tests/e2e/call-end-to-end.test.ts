@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { demoCustomers } from '../../main/seed/fixtures';
 import { dominantFrequency } from '../helpers/chromium';
 import { startCallRig, type CallRig } from '../helpers/call-rig';
+import { enterAccountAndRegister } from '../helpers/agent-ui';
 
 /**
  * Issue 2 end to end, with real parts only: Kamailio, two Chromiums with different fake-microphone
@@ -18,6 +19,18 @@ const artifacts = join(resolve(import.meta.dirname, '../..'), 'test-results');
 const vip = demoCustomers.vip;
 let rig: CallRig;
 
+/** The draft's notes as the host saved them in the real SQLite file. */
+function draftNotes(dataDir: string): string | null {
+  const db = new Database(join(dataDir, 'seatdesk.db'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT body FROM wrapup_drafts ORDER BY saved_at DESC LIMIT 1').get() as
+      { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as { notes: string }).notes : null;
+  } finally {
+    db.close();
+  }
+}
+
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   rig = await startCallRig({ agentToneHz: AGENT_TONE_HZ, callerToneHz: CALLER_TONE_HZ });
@@ -28,12 +41,27 @@ afterAll(async () => {
 });
 
 describe('a call end to end', () => {
+  it('says so when the SIP server cannot be reached', async () => {
+    const { agent } = rig;
+    await enterAccountAndRegister(agent, {
+      wsUrl: 'ws://127.0.0.1:9',
+      sipUri: rig.agentUri,
+      authUser: '1001',
+      password: 'whatever',
+    });
+    const state = agent.getByTestId('registration-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    expect(await state.textContent()).toContain('Cannot reach the SIP server');
+    await agent.getByTestId('unregister-button').click();
+    await expect.poll(() => state.getAttribute('data-state')).toBe('unregistered');
+  });
+
   it('shows a clear failure for a wrong password, then registers', async () => {
     const { agent } = rig;
     await rig.register('wrong-password');
     const state = agent.getByTestId('registration-state');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
-    expect((await state.textContent())?.length).toBeGreaterThan(0);
+    expect(await state.textContent()).toContain('Wrong user name or password');
     await agent
       .getByTestId('unregister-button')
       .click()
@@ -73,6 +101,15 @@ describe('a call end to end', () => {
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
       .toBeCloseTo(AGENT_TONE_HZ, -2);
 
+    // Mute: the caller hears silence; unmute: the agent's tone is back.
+    await agent.getByTestId('mute-button').click();
+    expect(await agent.getByTestId('mute-button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 }).toBe(0);
+    await agent.getByTestId('mute-button').click();
+    await expect
+      .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+      .toBeCloseTo(AGENT_TONE_HZ, -2);
+
     // The language switches live, mid-call: the screenshot shows the Traditional Chinese UI.
     await agent.getByTestId('locale-select').selectOption('zh-Hant');
     await expect.poll(() => agent.getByTestId('call-state').textContent()).toBe('通話中');
@@ -89,6 +126,17 @@ describe('a call end to end', () => {
     await form.getByTestId('wrapup-disposition').selectOption('escalated');
     const note = '客戶反映帳單重複扣款 <b>not bold</b>';
     await form.getByTestId('wrapup-notes').fill(note);
+
+    // The renderer dies mid-wrap-up: after a reload the draft is back, word for word.
+    await expect.poll(() => draftNotes(dataDir), { timeout: 5_000 }).toBe(note);
+    await agent.reload();
+    await form.waitFor({ timeout: 10_000 });
+    expect(await form.getByTestId('wrapup-notes').inputValue()).toBe(note);
+    expect(await form.getByTestId('wrapup-category').inputValue()).toBe('complaint');
+    await rig.register();
+    await expect
+      .poll(() => agent.getByTestId('registration-state').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('registered');
     await form.getByTestId('wrapup-submit').click();
     await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
 
