@@ -22,7 +22,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
         // A sandboxed preload cannot load chunks: everything goes in one CommonJS file.
-        output: { format: 'cjs', inlineDynamicImports: true, entryFileNames: '[name].cjs' },
+        output: { format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs' },
       },
     },
   },
