@@ -9,6 +9,11 @@ bash scripts/check.sh
 echo "== build (Electron main + preload + renderer; browser renderer; caller simulator)"
 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npx electron-vite build --logLevel warn
 bash scripts/build-web.sh
+# A sandboxed preload can load no module but 'electron': everything else must be bundled in.
+if grep -o 'require("[^"]*")' out/preload/index.cjs | grep -v '^require("electron")$'; then
+  echo "out/preload/index.cjs requires modules a sandboxed preload cannot load" >&2
+  exit 1
+fi
 
 results=$(mktemp -d)
 status=0
