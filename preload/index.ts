@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { hostApi, HostCallError, hostMethods, ipcChannel, type HostClient, type Result } from '../shared/host-api';
+import {
+  hostApi,
+  HostCallError,
+  hostMethods,
+  ipcChannel,
+  type HostClient,
+  type Result,
+} from '../shared/host-api';
 
 /**
  * Exposes the host API as `window.seatdesk`: one function per method on a fixed channel, input
