@@ -70,6 +70,17 @@ describe('a call end to end', () => {
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('registered');
   });
 
+  it('says the connection dropped, then re-registers by itself when the server is back', async () => {
+    const { agent, kamailio } = rig;
+    const state = agent.getByTestId('registration-state');
+    await kamailio.stop();
+    await expect.poll(() => state.textContent(), { timeout: 10_000 }).toMatch(/dropped|Cannot reach/);
+    expect(await state.getAttribute('data-state')).not.toBe('registered');
+    await kamailio.start();
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 20_000 }).toBe('registered');
+    await rig.caller.reregister(); // the bench's caller phone has no reconnect logic of its own
+  });
+
   it('pops the caller before answer, carries audio both ways, files the wrap-up', async () => {
     const { agent, caller, kamailio, dataDir } = rig;
     await caller.call({

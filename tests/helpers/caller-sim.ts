@@ -13,6 +13,8 @@ export interface CallerSim {
   hangup(): Promise<void>;
   state(): Promise<string>;
   dominantFrequency(): Promise<{ hz: number; level: number }>;
+  /** Registers again (e.g. after Kamailio restarted and forgot every registration). */
+  reregister(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,17 +45,20 @@ export async function openCallerSim(
   await installRemoteAudioProbe(page);
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
   await page.waitForFunction(() => 'callerSim' in window);
-  await page.evaluate((o) => (window as unknown as SimWindow).callerSim.register(o), {
-    wsUrl: sip.wsUrl,
-    domain: sip.domain,
-    ...account,
-  });
+  const register = () =>
+    page.evaluate((o) => (window as unknown as SimWindow).callerSim.register(o), {
+      wsUrl: sip.wsUrl,
+      domain: sip.domain,
+      ...account,
+    });
+  await register();
   return {
     page,
     call: (o) => page.evaluate((opts) => (window as unknown as SimWindow).callerSim.call(opts), o),
     hangup: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.hangup()),
     state: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.state()),
     dominantFrequency: () => dominantFrequency(page, { ms: 400 }),
+    reregister: register,
     async close() {
       await page.close();
       await new Promise<void>((ok) => server.close(() => ok()));

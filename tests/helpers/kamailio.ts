@@ -11,6 +11,8 @@ export interface RunningKamailio {
   sipUdpPort: number;
   logFile: string;
   stop(): Promise<void>;
+  /** Starts it again on the same ports (registrations are gone: usrloc is in memory). */
+  start(): Promise<void>;
 }
 
 const template = resolve(import.meta.dirname, '../../deploy/kamailio/kamailio.cfg.tpl');
@@ -59,28 +61,34 @@ export async function startKamailio(opts: { users: Record<string, string> }): Pr
   writeFileSync(cfgFile, cfg);
   execFileSync('kamailio', ['-c', '-f', cfgFile], { stdio: 'pipe' });
   const logFile = join(dir, 'kamailio.log');
-  const out = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(
-    'kamailio',
-    ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-m', '64', '-M', '8'],
-    { stdio: ['ignore', out, out] },
-  );
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  try {
-    await waitForPort(ws, 10_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-  }
-  return {
-    wsUrl: `ws://127.0.0.1:${ws}`,
-    domain,
-    sipUdpPort: udp,
-    logFile,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  const launch = async () => {
+    const out = openSync(logFile, 'a');
+    const proc = spawn(
+      'kamailio',
+      ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-m', '64', '-M', '8'],
+      { stdio: ['ignore', out, out] },
+    );
+    child = proc;
+    exited = new Promise<void>((done) => proc.once('exit', () => done()));
+    try {
+      await waitForPort(ws, 10_000);
+    } catch (err) {
+      proc.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    }
   };
+  const stop = async () => {
+    const proc = child;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill('SIGKILL');
+      await exited;
+    }
+  };
+  await launch();
+  return { wsUrl: `ws://127.0.0.1:${ws}`, domain, sipUdpPort: udp, logFile, stop, start: launch };
 }

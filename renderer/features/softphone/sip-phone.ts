@@ -100,6 +100,12 @@ export class SipPhone {
     }
     await this.registerer.register({
       requestDelegate: {
+        // After a transport reconnect the Registerer may still say "Registered" (SIP.js does not
+        // notice the drop), so its state change never fires: the 200 OK itself is the signal.
+        onAccept: () => {
+          this.attempt = 0;
+          this.delegate.onRegistration('registered', null);
+        },
         onReject: (response: IncomingResponse) => {
           const code = response.message.statusCode ?? 0;
           if (code === 401 || code === 403 || code === 407) {
