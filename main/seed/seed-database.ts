@@ -1,18 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { SeedWorkerMessage, type SeedJob } from './seed-messages';
-import type { SeedPhase, SeedSummary } from './seed-writer';
+import type { SeedOptions, SeedPhase, SeedSummary } from './seed-writer';
 
 export type { SeedPhase, SeedSummary };
 
-export interface SeedDatabaseOptions {
-  customers: number;
-  interactions: number;
-  seed?: number;
-  /** "Now" for the data (ms since epoch); default: the real clock. */
-  now?: number;
-  batchSize?: number;
-  onProgress?: (done: number, total: number, phase: SeedPhase) => void;
-}
+/** The writer's options; the worker runs the writer. */
+export type SeedDatabaseOptions = SeedOptions;
 
 /**
  * Seeds `file` (created and migrated when new) in a worker thread, so the calling thread's
