@@ -11,7 +11,7 @@ import './styles.css';
 
 async function boot() {
   const host = connectHost();
-  const store = createAppStore(host);
+  const store = createAppStore();
   const wrapUps = new WrapUpController(store, host);
   const telephony = new Telephony(store, host, wrapUps);
   const [info, settings] = await Promise.all([host['app:info']({}), host['settings:get']({})]);

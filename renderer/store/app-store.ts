@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo } from './types';
-import type { HostClient, ScreenPop, Settings, WrapUpDraft } from '../../shared';
+import type { ScreenPop, Settings, WrapUpDraft } from '../../shared';
 import {
   nextCallState,
   nextRegistrationState,
@@ -52,7 +52,7 @@ export interface AppState {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
-export function createAppStore(_host: HostClient) {
+export function createAppStore() {
   return createStore<AppState>()((set, get) => ({
     info: null,
     settings: null,

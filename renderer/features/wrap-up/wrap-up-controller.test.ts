@@ -37,7 +37,7 @@ let ctl: WrapUpController;
 
 beforeEach(() => {
   fake = fakeHost();
-  store = createAppStore(fake.host);
+  store = createAppStore();
   ctl = new WrapUpController(store, fake.host);
   ctl.begin(call, 'cust-1');
 });
