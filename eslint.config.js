@@ -64,6 +64,7 @@ export default tseslint.config(
     // Entry points and tooling may read the environment; the renderer never can.
     files: [
       'main/**/cli.ts',
+      'server/cli.ts',
       'main/**/*-cli.ts',
       'main/electron/**',
       'tests/**',

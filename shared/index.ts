@@ -7,3 +7,4 @@ export * from './host-api';
 export * from './phone/normalize-number';
 export * from './sip/caller-id';
 export * from './security/csp';
+export * from './server-api';

@@ -34,8 +34,12 @@ const environments = {
     folders: ['shared', 'main'],
     packages: [/^node:/, /^zod$/, /^better-sqlite3$/, /^ws$/, /^libphonenumber-js(\/.*)?$/, /^vitest$/],
   },
+  server: {
+    folders: ['shared', 'server'],
+    packages: [/^node:/, /^zod$/, /^fastify$/, /^@electric-sql\/pglite$/, /^pg$/, /^ws$/, /^vitest$/],
+  },
   tooling: {
-    folders: ['shared', 'main', 'tests', 'bench', 'tools', 'renderer', 'scripts', 'build'],
+    folders: ['shared', 'main', 'server', 'tests', 'bench', 'tools', 'renderer', 'scripts', 'build'],
     packages: [/^node:/, /^[@a-z]/],
   },
 };
@@ -47,6 +51,7 @@ function environmentOf(file) {
   if (top === 'shared') return 'shared';
   if (top === 'renderer') return 'renderer';
   if (top === 'preload') return 'preload';
+  if (top === 'server') return 'server';
   if (top === 'main') return rel[1] === 'electron' ? 'electronMain' : 'main';
   return 'tooling';
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KnownCallerPop, screenPopHistoryLimit } from '../../shared';
-import { demoCustomers, demoRecordIds, hostileNote } from '../seed/fixtures';
+import { demoCustomers, demoRecordIds, hostileNote } from '../../shared/fixtures/demo-customers';
 import { seedInto } from '../seed/seed-writer';
 import { callPathSql, CustomerCacheRepository } from './customer-cache-repository';
 import type { Db } from './migrate';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open-database';
 import { createDataHandlers } from '../services/data-handlers';
-import { demoCustomers, hostileNote } from './fixtures';
+import { demoCustomers, hostileNote } from '../../shared/fixtures/demo-customers';
 import { seedDatabase, type SeedPhase } from './seed-database';
 
 /** The real thing: a worker thread seeding a real file, then the handlers reading it. */

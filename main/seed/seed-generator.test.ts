@@ -9,8 +9,8 @@ import {
   normalizeNumber,
   priorities,
 } from '../../shared';
-import { fixtureRows } from './fixture-rows';
-import { demoCustomers } from './fixtures';
+import { fixtureRows } from '../../shared/fixtures/fixture-rows';
+import { demoCustomers } from '../../shared/fixtures/demo-customers';
 import { customerPhone, phoneCountOf, phoneForSlot, unknownCallerPhone } from './phone-numbers';
 import { generateCustomer, generateInteraction, type SeedPlan } from './seed-generator';
 

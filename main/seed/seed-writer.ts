@@ -1,6 +1,6 @@
 import { deferSecondaryIndexes, restoreDeferredIndexes } from '../db/bulk-indexes';
 import type { Db } from '../db/migrate';
-import { fixtureRows } from './fixture-rows';
+import { fixtureRows } from '../../shared/fixtures/fixture-rows';
 import {
   generateCustomer,
   generateInteraction,
@@ -9,7 +9,7 @@ import {
   type SeedPlan,
 } from './seed-generator';
 import { Rng } from './prng';
-import type { CustomerRows, InteractionInsert } from './seed-rows';
+import type { CustomerRows, InteractionInsert } from '../../shared/fixtures/seed-rows';
 import { maxSeedCustomers } from './phone-numbers';
 
 export type SeedPhase = 'customers' | 'interactions' | 'indexes';

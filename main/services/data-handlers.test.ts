@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchHostCall, type HostHandlers, type WrapUp, type WrapUpDraft } from '../../shared';
 import type { Db } from '../db/migrate';
 import { openTestDatabase } from '../db/open-database';
-import { demoCustomers, hostileNote } from '../seed/fixtures';
+import { demoCustomers, hostileNote } from '../../shared/fixtures/demo-customers';
 import { seedInto } from '../seed/seed-writer';
 import { createDataHandlers, type DataHandlers } from './data-handlers';
 

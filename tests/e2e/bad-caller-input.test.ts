@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCustomers, hostileNote } from '../../main/seed/fixtures';
+import { demoCustomers, hostileNote } from '../../shared/fixtures/demo-customers';
 import { maxDisplayNameLength } from '../../shared';
 import { startCallRig, type CallRig } from '../helpers/call-rig';
 

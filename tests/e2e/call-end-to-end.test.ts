@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { demoCustomers } from '../../main/seed/fixtures';
+import { demoCustomers } from '../../shared/fixtures/demo-customers';
 import { dominantFrequency } from '../helpers/chromium';
 import { startCallRig, type CallRig } from '../helpers/call-rig';
 import { enterAccountAndRegister } from '../helpers/agent-ui';

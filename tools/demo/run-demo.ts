@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { demoCustomers } from '../../main/seed/fixtures';
+import { demoCustomers } from '../../shared/fixtures/demo-customers';
 import { seedDatabase } from '../../main/seed/seed-database';
 import { startHostProcess } from '../../tests/helpers/app-host';
 import { openCallerSim } from '../../tests/helpers/caller-sim';

@@ -1,0 +1,51 @@
+import { migration001 } from './migrations/001-initial';
+import type { SqlClient } from './sql-client';
+
+/** Numbered, append-only: a released migration is never edited, a change is a new one. */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: migration001 },
+];
+
+/**
+ * Brings the schema up to date. Several server nodes may start at once: an advisory lock
+ * makes them take turns, and each migration commits with its version row.
+ */
+export async function migrate(db: SqlClient): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727000)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    let last = 0;
+    for (const m of migrations) {
+      last = m.version;
+      if (done.has(m.version)) continue;
+      // Statements one by one: the extended protocol (pg with params) takes one per call.
+      for (const stmt of splitStatements(m.sql)) await tx.query(stmt);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    return last;
+  });
+}
+
+/** Splits on semicolons outside $$-quoted bodies and comments. */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inDollar = false;
+  for (const line of sql.split('\n')) {
+    const trimmed = line.trim();
+    if (!inDollar && trimmed.startsWith('--')) continue;
+    cur += line + '\n';
+    const dollars = line.split('$$').length - 1;
+    if (dollars % 2 === 1) inDollar = !inDollar;
+    if (!inDollar && trimmed.endsWith(';')) {
+      out.push(cur.trim());
+      cur = '';
+    }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import type { Queryable, SqlClient } from './sql-client';
+
+// bigint (int8) columns come back as strings by default; every bigint here (the feed's
+// seq, counts) stays below 2^53, so numbers are safe and what the schemas expect.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** A real PostgreSQL through DATABASE_URL: a pool for queries, one client kept for LISTEN. */
+export async function openPostgres(url: string, poolSize = 10): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  await pool.query('SELECT 1');
+  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends object>(text: string, params: readonly unknown[] = []) {
+      const res = await c.query<T>(text, params as unknown[]);
+      return res.rows;
+    },
+  });
+  return {
+    dialect: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async listen(channel, onNotify) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error('bad channel name');
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? '');
+      });
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,27 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Queryable, SqlClient } from './sql-client';
+
+/**
+ * Embedded PostgreSQL (WASM) for the demo and tests: one connection, so transactions are
+ * queued behind each other by PGlite itself. `dataDir` undefined = in memory.
+ */
+export async function openPglite(dataDir?: string): Promise<SqlClient> {
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T extends object>(text: string, params: readonly unknown[] = []) {
+      const res = await q.query<T>(text, params as unknown[]);
+      return res.rows;
+    },
+  });
+  return {
+    dialect: 'pglite',
+    ...wrap(db),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    listen: async (channel, onNotify) => db.listen(channel, onNotify),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,19 @@
+import type { ApiErrorCode } from '../../shared';
+
+/** Thrown by handlers for an answer other than 2xx; the app turns it into an ApiError body. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** A body the database already rendered as JSON text (the changes feed): sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}

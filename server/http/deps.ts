@@ -1,0 +1,29 @@
+import type { SqlClient } from '../db/sql-client';
+import type { TokenIssuer } from '../auth/tokens';
+import type { AccessClaims } from '../auth/tokens';
+
+export interface ServerDeps {
+  db: SqlClient;
+  tokens: TokenIssuer;
+  clock: () => Date;
+  /** Refresh tokens live about one shift. */
+  refreshTtlS?: number;
+}
+
+export const changesChannel = 'seatdesk_changes';
+
+/** Appends to the audit trail (append-only table; see migration 001). */
+export async function audit(
+  db: Pick<SqlClient, 'query'>,
+  user: Pick<AccessClaims, 'sub' | 'team' | 'seat'>,
+  action: string,
+  entity: string,
+  entityIds: readonly string[],
+): Promise<void> {
+  if (entityIds.length === 0) return;
+  await db.query(
+    `INSERT INTO audit_log (user_id, team_id, seat, action, entity, entity_id)
+     SELECT $1, $2, $3, $4, $5, unnest($6::text[])`,
+    [user.sub, user.team, user.seat, action, entity, entityIds],
+  );
+}

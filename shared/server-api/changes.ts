@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CallCategory, Disposition, Priority } from '../domain/call-category';
+import { Complaint, Customer, Id, Interaction, IsoTime, limits } from '../domain/customer';
+
+/** Position in the changes feed: every write on the server takes the next number (commit order). */
+export const Cursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const maxPageSize = 5000;
+
+export const ChangesQuery = z
+  .object({
+    cursor: z.coerce.number().pipe(Cursor),
+    limit: z.coerce.number().int().min(1).max(maxPageSize).default(1000),
+  })
+  .strict();
+export type ChangesQuery = z.infer<typeof ChangesQuery>;
+
+const FollowUpData = z.object({
+  id: Id,
+  customerId: Id,
+  dueAt: IsoTime,
+  owner: z.string().max(limits.name),
+  method: z.enum(['phone', 'sms', 'email']),
+  note: z.string().max(limits.shortText),
+  done: z.boolean(),
+});
+/** The cache also keeps closed complaints (they stay on record but never pop). */
+const ComplaintData = Complaint.extend({
+  status: z.enum([...Complaint.shape.status.options, 'closed']),
+});
+const InteractionData = Interaction.extend({
+  category: CallCategory,
+  priority: Priority,
+  disposition: Disposition,
+});
+
+export const syncedEntities = ['customer', 'interaction', 'complaint', 'follow-up'] as const;
+export const SyncedEntity = z.enum(syncedEntities);
+export type SyncedEntity = z.infer<typeof SyncedEntity>;
+
+export const Change = z.discriminatedUnion('op', [
+  z.discriminatedUnion('entity', [
+    z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('customer'), data: Customer }),
+    z.object({
+      seq: Cursor,
+      op: z.literal('upsert'),
+      entity: z.literal('interaction'),
+      data: InteractionData,
+    }),
+    z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('complaint'), data: ComplaintData }),
+    z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('follow-up'), data: FollowUpData }),
+  ]),
+  z.object({ seq: Cursor, op: z.literal('delete'), entity: SyncedEntity, id: Id }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const ChangesPage = z
+  .object({
+    /** In seq order, all greater than the request's cursor. */
+    changes: z.array(Change).max(maxPageSize),
+    /** Ask again from here; equals the request's cursor when nothing changed. */
+    nextCursor: Cursor,
+    hasMore: z.boolean(),
+  })
+  .superRefine((page, ctx) => {
+    // A page out of order would move the cursor past rows never applied: refuse it whole.
+    let last = -1;
+    for (const c of page.changes) {
+      if (c.seq <= last) {
+        ctx.addIssue({ code: 'custom', message: 'changes are not in ascending seq order' });
+        return;
+      }
+      last = c.seq;
+    }
+    if (last > page.nextCursor) ctx.addIssue({ code: 'custom', message: 'nextCursor is behind the page' });
+  });
+export type ChangesPage = z.infer<typeof ChangesPage>;
+
+/** Row counts a seat will receive on an initial sync: the progress bar's denominator. */
+export const SyncEstimate = z.object({
+  customers: z.number().int().nonnegative(),
+  interactions: z.number().int().nonnegative(),
+  complaints: z.number().int().nonnegative(),
+  followUps: z.number().int().nonnegative(),
+  /** The feed's head for this team at the time of the count. */
+  headCursor: Cursor,
+});
+export type SyncEstimate = z.infer<typeof SyncEstimate>;
+
+/** Pushed over the changes WebSocket: "pull again". Carries no data. */
+export const ChangesNotice = z.object({ type: z.literal('changed'), cursor: Cursor }).strict();
+export type ChangesNotice = z.infer<typeof ChangesNotice>;

@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './changes';
+export * from './errors';
+export * from './outbox';
+export * from './reference';
+export * from './routes';

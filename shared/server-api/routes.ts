@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { LoginRequest, RefreshRequest, Role, TokenPair } from './auth';
+import { ChangesPage, ChangesQuery, SyncEstimate } from './changes';
+import { OutboxBatch, OutboxBatchResult } from './outbox';
+import {
+  AuditEntry,
+  AuditQuery,
+  CustomerParams,
+  CustomerRecord,
+  DispositionCode,
+  KnowledgeArticle,
+  KnowledgeQuery,
+  ScriptTemplate,
+} from './reference';
+
+const Empty = z.object({}).strict();
+
+interface RouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  /** Roles allowed; null = no token needed. */
+  roles: readonly z.infer<typeof Role>[] | null;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+const anyone = ['agent', 'lead', 'admin'] as const;
+
+/**
+ * Every endpoint of the central server: the server validates requests and answers with
+ * these schemas, the desktop validates the answers with them, and docs/openapi.json is
+ * generated from this table (`npm run openapi`).
+ */
+export const serverRoutes = {
+  'auth:login': {
+    method: 'POST',
+    path: '/v1/auth/login',
+    summary: 'Password login; returns a short-lived access token and a refresh token',
+    roles: null,
+    body: LoginRequest,
+    response: TokenPair,
+  },
+  'auth:refresh': {
+    method: 'POST',
+    path: '/v1/auth/refresh',
+    summary: 'Trade a refresh token for a new pair (the old refresh token stops working)',
+    roles: null,
+    body: RefreshRequest,
+    response: TokenPair,
+  },
+  'sync:estimate': {
+    method: 'GET',
+    path: '/v1/sync/estimate',
+    summary: "Row counts of the caller's team (initial-sync progress)",
+    roles: anyone,
+    query: Empty,
+    response: SyncEstimate,
+  },
+  'sync:changes': {
+    method: 'GET',
+    path: '/v1/changes',
+    summary: "Changes to the caller's team's records after a cursor, in commit order",
+    roles: anyone,
+    query: ChangesQuery,
+    response: ChangesPage,
+  },
+  'outbox:push': {
+    method: 'POST',
+    path: '/v1/outbox',
+    summary: 'Wrap-ups from a seat; the record id is a permanent idempotency key',
+    roles: anyone,
+    body: OutboxBatch,
+    response: OutboxBatchResult,
+  },
+  'customers:get': {
+    method: 'GET',
+    path: '/v1/customers/:id',
+    summary: "One customer of the caller's team (audited)",
+    roles: anyone,
+    params: CustomerParams,
+    response: CustomerRecord,
+  },
+  'reference:dispositions': {
+    method: 'GET',
+    path: '/v1/dispositions',
+    summary: "The team's disposition codes",
+    roles: anyone,
+    query: Empty,
+    response: z.array(DispositionCode),
+  },
+  'reference:scripts': {
+    method: 'GET',
+    path: '/v1/scripts',
+    summary: "The team's script templates",
+    roles: anyone,
+    query: Empty,
+    response: z.array(ScriptTemplate),
+  },
+  'reference:knowledge': {
+    method: 'GET',
+    path: '/v1/knowledge',
+    summary: 'Search the knowledge base',
+    roles: anyone,
+    query: KnowledgeQuery,
+    response: z.array(KnowledgeArticle),
+  },
+  'audit:list': {
+    method: 'GET',
+    path: '/v1/audit',
+    summary: "Audit trail of the caller's team (leads and admins)",
+    roles: ['lead', 'admin'],
+    query: AuditQuery,
+    response: z.array(AuditEntry),
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type ServerRoute = keyof typeof serverRoutes;
+export type { RouteSpec };
+/** The changes WebSocket: token as subprotocol `token.<access token>`. */
+export const changesStreamPath = '/v1/changes/stream';
