@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'main/electron/main.ts'),
           'seed-worker': resolve(import.meta.dirname, 'main/seed/seed-worker.ts'),
+          'sync-worker': resolve(import.meta.dirname, 'main/sync/sync-worker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -44,6 +44,7 @@ function tokenSecret(): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
+if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const server = await startServer({
   databaseUrl,
   dataDir: dataDir ? join(dataDir, 'pgdata') : undefined,

@@ -65,7 +65,8 @@ export class WrapUpRepository {
       w.disposition,
       w.notes,
     );
-    this.outbox.addPendingWrapUp(w, now);
+    // The server gets the number the seat filed it under, so the history it sends back matches.
+    this.outbox.addPendingWrapUp({ ...w, phone }, now);
     this.drafts.discard(w.callId);
     return { duplicate: false };
   }

@@ -4,6 +4,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../db/open-database';
 import { createHostHandlers } from '../host/create-host-handlers';
+import { SyncService } from '../sync/sync-service';
 import { appHost, appScheme } from '../security/app-origin';
 import { SettingsStore } from '../settings/settings-store';
 import { createMainWindow } from './create-window';
@@ -48,9 +49,18 @@ function start() {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'seatdesk.db'));
+  const settings = new SettingsStore(join(dataDir, 'settings.json'), log);
+  const sync = new SyncService({
+    dbFile: join(dataDir, 'seatdesk.db'),
+    db,
+    settings: () => settings.get(),
+    tokenStore: new SafeStorageSecretStore(safeStorage, join(dataDir, 'server-session.bin')),
+    log,
+  });
   const handlers = createHostHandlers({
     db,
-    settings: new SettingsStore(join(dataDir, 'settings.json'), log),
+    settings,
+    sync,
     secrets: new SafeStorageSecretStore(safeStorage, join(dataDir, 'sip-password.bin')),
     mode: 'electron',
     version: app.getVersion(),
@@ -59,5 +69,8 @@ function start() {
   });
   registerHostIpc(ipcMain, handlers, log);
   createMainWindow(join(import.meta.dirname, '../preload'), log);
-  app.on('before-quit', () => db.close());
+  void sync.start();
+  app.on('before-quit', () => {
+    void sync.close().finally(() => db.close());
+  });
 }

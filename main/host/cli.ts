@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Settings } from '../../shared';
+import { Settings, Username } from '../../shared';
 import { startHost } from './start-host';
 
 /**
@@ -13,6 +13,21 @@ const Preset = z
   .object({
     settings: Settings.partial().strict().optional(),
     sipPassword: z.string().min(1).max(256).optional(),
+    /** Sign in to the central server at start (demo, tests). */
+    server: z
+      .object({ url: z.url(), username: Username, password: z.string().min(1).max(256) })
+      .strict()
+      .optional(),
+    syncTuning: z
+      .object({
+        pageSize: z.number().int().min(1).max(5000),
+        pollMs: z.number().int().min(100),
+        timeoutMs: z.number().int().min(100),
+        backoff: z.object({ baseMs: z.number().int().min(1), capMs: z.number().int().min(1) }).strict(),
+      })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -34,11 +49,30 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   log('--port must be 0..65535');
   process.exit(2);
 }
-const host = await startHost({ dataDir: values['data-dir'], rendererDir: values['renderer-dir'], port, log });
-if (values.preset) {
-  const preset = Preset.parse(JSON.parse(readFileSync(values.preset, 'utf8')));
-  if (preset.settings) host.settings.update(preset.settings);
-  if (preset.sipPassword) host.secrets.set(preset.sipPassword);
+const preset = values.preset ? Preset.parse(JSON.parse(readFileSync(values.preset, 'utf8'))) : undefined;
+const host = await startHost({
+  dataDir: values['data-dir'],
+  rendererDir: values['renderer-dir'],
+  port,
+  log,
+  syncTuning: preset?.syncTuning,
+});
+if (preset?.settings) host.settings.update(preset.settings);
+if (preset?.sipPassword) host.secrets.set(preset.sipPassword);
+if (preset?.server) {
+  const { url, username, password } = preset.server;
+  host.settings.update({ serverUrl: url });
+  // Like an agent at the sign-in screen: keep trying until the server answers.
+  const signIn = async (): Promise<void> => {
+    try {
+      await host.sync.login(username, password);
+      log(`signed in to ${url} as ${username}`);
+    } catch (e) {
+      log(`sign-in failed (${e instanceof Error ? e.message : 'error'}); retrying`);
+      setTimeout(() => void signIn(), 2000);
+    }
+  };
+  void signIn();
 }
 const stop = async () => {
   await host.close();

@@ -1,6 +1,9 @@
 import type { HostHandlers } from '../../shared';
 import type { Db } from '../db/open-database';
+import { OutboxRepository } from '../db/outbox-repository';
 import { createDataHandlers } from '../services/data-handlers';
+import { createSyncHandlers } from '../services/sync-handlers';
+import type { SyncService } from '../sync/sync-service';
 import type { SecretStore } from '../settings/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { resolveLocale } from '../settings/system-locale';
@@ -9,6 +12,7 @@ export interface HostDeps {
   db: Db;
   settings: SettingsStore;
   secrets: SecretStore;
+  sync: SyncService;
   mode: 'electron' | 'browser';
   version: string;
   systemLocaleTag: string | undefined;
@@ -19,6 +23,12 @@ export interface HostDeps {
 /** The composition root of the host API: every handler, wired to its services. */
 export function createHostHandlers(deps: HostDeps): HostHandlers {
   const clock = deps.clock ?? (() => new Date());
+  const data = createDataHandlers({
+    db: deps.db,
+    clock,
+    defaultRegion: () => deps.settings.get().defaultRegion,
+    log: deps.log,
+  });
   return {
     'app:info': () => ({
       version: deps.version,
@@ -27,17 +37,23 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       canPersistSecrets: deps.secrets.persistent,
     }),
     'settings:get': () => deps.settings.get(),
-    'settings:update': (patch) => deps.settings.update(patch),
+    'settings:update': (patch) => {
+      const next = deps.settings.update(patch);
+      deps.sync.reconfigure();
+      return next;
+    },
     'credentials:getSipPassword': () => ({ password: deps.secrets.get() }),
     'credentials:setSipPassword': ({ password }) => {
       deps.secrets.set(password);
       return { persisted: deps.secrets.persistent };
     },
-    ...createDataHandlers({
-      db: deps.db,
-      clock,
-      defaultRegion: () => deps.settings.get().defaultRegion,
-      log: deps.log,
-    }),
+    ...data,
+    'wrapup:submit': (wrapUp) => {
+      const out = data['wrapup:submit'](wrapUp);
+      // Filed locally first (the agent is done); the sync sends it now if the server is there.
+      deps.sync.kick();
+      return out;
+    },
+    ...createSyncHandlers({ sync: deps.sync, outbox: new OutboxRepository(deps.db, deps.log) }),
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open-database';
 import { MemorySecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
+import { SyncService, type SyncTuning } from '../sync/sync-service';
 import { createHostHandlers } from './create-host-handlers';
 import { createStaticHandler } from './static-server';
 import { attachHostBridge } from './ws-bridge';
@@ -17,6 +18,7 @@ export interface HostOptions {
   version?: string;
   localeTag?: string;
   log?: (msg: string) => void;
+  syncTuning?: Partial<SyncTuning>;
 }
 
 export interface StartedHost {
@@ -26,6 +28,7 @@ export interface StartedHost {
   token: string;
   settings: SettingsStore;
   secrets: MemorySecretStore;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,21 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
   const db = openDatabase(join(opts.dataDir, 'seatdesk.db'));
   const settings = new SettingsStore(join(opts.dataDir, 'settings.json'), log);
   const secrets = new MemorySecretStore();
+  const dbFile = join(opts.dataDir, 'seatdesk.db');
+  // Browser mode has no keystore: the server session, like the SIP password, lasts this run.
+  const sync = new SyncService({
+    dbFile,
+    db,
+    settings: () => settings.get(),
+    tokenStore: new MemorySecretStore(),
+    tuning: opts.syncTuning,
+    log,
+  });
   const handlers = createHostHandlers({
     db,
     settings,
     secrets,
+    sync,
     mode: 'browser',
     version: opts.version ?? '0.1.0',
     systemLocaleTag: opts.localeTag ?? Intl.DateTimeFormat().resolvedOptions().locale,
@@ -58,7 +72,9 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
     token,
     settings,
     secrets,
+    sync,
     async close() {
+      await sync.close();
       for (const c of wss.clients) c.terminate();
       wss.close();
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker';
 import { SeedWorkerMessage, type SeedJob } from './seed-messages';
 import type { SeedOptions, SeedPhase, SeedSummary } from './seed-writer';
 
@@ -43,19 +44,6 @@ export function seedDatabase(file: string, opts: SeedDatabaseOptions): Promise<S
   });
 }
 
-/**
- * Bundled (electron-vite: seed-worker.js next to index.js) the worker is plain JS. From
- * source (`node --import tsx`, vitest) it is TypeScript, and Node 20 does not carry the
- * parent's module hooks into a worker even though it copies execArgv: the worker registers
- * tsx's loader itself before importing the entry.
- */
 function startSeedWorker(job: SeedJob): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  // A variable, not a literal: bundlers must not turn the worker into an asset reference.
-  const entryName = fromSource ? './seed-worker.ts' : './seed-worker.js';
-  const entry = new URL(entryName, import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: job });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: job });
+  return startWorker(import.meta.url, 'seed-worker', job);
 }

@@ -1,7 +1,12 @@
 import { callCategories, priorities, type CallCategory, type Disposition, type Priority } from '../../shared';
 import { customerPhone, maxSeedCustomers, phoneCountOf, unknownCallerPhone } from './phone-numbers';
 import { Rng } from './prng';
-import type { ComplaintInsert, CustomerRows, FollowUpInsert, InteractionInsert } from '../../shared/fixtures/seed-rows';
+import type {
+  ComplaintInsert,
+  CustomerRows,
+  FollowUpInsert,
+  InteractionInsert,
+} from '../../shared/fixtures/seed-rows';
 import * as words from './seed-words';
 
 /**

@@ -20,11 +20,9 @@ export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Fas
 
   app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof ApiFailure) {
-      return reply
-        .status(err.status)
-        .send({
-          error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
-        });
+      return reply.status(err.status).send({
+        error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
+      });
     }
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 413) {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { RawJson } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
 import { registerRoute } from '../http/route';
-import { changesPageSql, estimateSql } from './changes-sql';
+import { changesPageSql, estimateSql, pageEndSql } from './changes-sql';
 
 export async function retentionDays(db: ServerDeps['db'], team: string): Promise<number> {
   const [row] = await db.query<{ retention_days: number }>(`SELECT retention_days FROM teams WHERE id = $1`, [
@@ -34,16 +34,18 @@ export function registerChangesRoutes(app: FastifyInstance, { db, tokens }: Serv
 
   registerRoute(app, tokens, 'sync:changes', async ({ user, query }) => {
     const days = await retentionDays(db, user.team);
-    const [row] = await db.query<{ changes: string; last: number | null; n: number }>(changesPageSql, [
-      user.team,
-      query.cursor,
-      query.limit,
-      days,
-    ]);
-    const n = row?.n ?? 0;
-    const next = row?.last ?? query.cursor;
-    return new RawJson(
-      `{"changes":${row?.changes ?? '[]'},"nextCursor":${next},"hasMore":${n >= query.limit}}`,
-    );
+    // Both statements in one transaction: the page is read from one consistent state.
+    const row = await db.transaction(async (tx) => {
+      const [end] = await tx.query<{ seq: number }>(pageEndSql, [user.team, query.cursor, query.limit, days]);
+      const [page] = await tx.query<{ changes: string; last: number | null }>(changesPageSql, [
+        user.team,
+        query.cursor,
+        end?.seq ?? null,
+        days,
+      ]);
+      return { changes: page?.changes ?? '[]', last: page?.last ?? null, full: end !== undefined };
+    });
+    const next = row.last ?? query.cursor;
+    return new RawJson(`{"changes":${row.changes},"nextCursor":${next},"hasMore":${row.full}}`);
   });
 }

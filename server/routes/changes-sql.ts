@@ -2,38 +2,56 @@
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * One page of the feed for a team: the first $3 changes with seq > $2 over every synced
+ * Where a page ends: the seq of the $3-th change after $2 across every synced table (index
+ * scans of seq only, no row bodies), or NULL when fewer than $3 remain. $1 team, $2 cursor,
+ * $3 limit, $4 retention in days.
+ */
+export const pageEndSql = `
+SELECT seq FROM (
+  (SELECT seq FROM customers WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+  UNION ALL
+  (SELECT seq FROM interactions WHERE team_id = $1 AND seq > $2
+     AND occurred_at > now() - make_interval(days => $4::int) ORDER BY seq LIMIT $3)
+  UNION ALL
+  (SELECT seq FROM complaints WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+  UNION ALL
+  (SELECT seq FROM follow_ups WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+  UNION ALL
+  (SELECT seq FROM tombstones WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+) u ORDER BY seq OFFSET $3::int - 1 LIMIT 1`;
+
+/**
+ * One page of the feed for a team: every change with $2 < seq <= $3 over every synced
  * table, rendered to JSON by PostgreSQL (the server passes the text through untouched).
- * Each branch walks its (team_id, seq) index and stops after $3 rows.
- * $1 team, $2 cursor, $3 limit, $4 retention in days.
+ * $1 team, $2 cursor, $3 page end (from pageEndSql; NULL = to the head), $4 retention days.
  */
 export const changesPageSql = `
-SELECT coalesce(json_agg(p.c ORDER BY p.seq), '[]')::text AS changes, max(p.seq) AS last, count(*)::int AS n
+SELECT coalesce(json_agg(p.c ORDER BY p.seq), '[]')::text AS changes, max(p.seq) AS last
 FROM (
   SELECT seq, c FROM (
     (SELECT seq, json_build_object('seq', seq, 'op', 'upsert', 'entity', 'customer', 'data',
         json_build_object('id', id, 'name', name, 'vip', vip, 'phones', phones, 'products', products)) AS c
-      FROM customers WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+      FROM customers WHERE team_id = $1 AND seq > $2 AND ($3::bigint IS NULL OR seq <= $3))
     UNION ALL
     (SELECT seq, json_build_object('seq', seq, 'op', 'upsert', 'entity', 'interaction', 'data',
         json_build_object('id', id, 'customerId', customer_id, 'phone', phone, 'occurredAt', ${iso('occurred_at')},
           'agent', agent, 'category', category, 'priority', priority, 'disposition', disposition, 'notes', notes))
       FROM interactions WHERE team_id = $1 AND seq > $2
-        AND occurred_at > now() - make_interval(days => $4::int) ORDER BY seq LIMIT $3)
+        AND occurred_at > now() - make_interval(days => $4::int) AND ($3::bigint IS NULL OR seq <= $3))
     UNION ALL
     (SELECT seq, json_build_object('seq', seq, 'op', 'upsert', 'entity', 'complaint', 'data',
         json_build_object('id', id, 'customerId', customer_id, 'openedAt', ${iso('opened_at')}, 'summary', summary,
           'severity', severity, 'status', status))
-      FROM complaints WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+      FROM complaints WHERE team_id = $1 AND seq > $2 AND ($3::bigint IS NULL OR seq <= $3))
     UNION ALL
     (SELECT seq, json_build_object('seq', seq, 'op', 'upsert', 'entity', 'follow-up', 'data',
         json_build_object('id', id, 'customerId', customer_id, 'dueAt', ${iso('due_at')}, 'owner', owner,
           'method', method, 'note', note, 'done', done))
-      FROM follow_ups WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+      FROM follow_ups WHERE team_id = $1 AND seq > $2 AND ($3::bigint IS NULL OR seq <= $3))
     UNION ALL
     (SELECT seq, json_build_object('seq', seq, 'op', 'delete', 'entity', entity, 'id', id)
-      FROM tombstones WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
-  ) u ORDER BY seq LIMIT $3
+      FROM tombstones WHERE team_id = $1 AND seq > $2 AND ($3::bigint IS NULL OR seq <= $3))
+  ) u
 ) p`;
 
 export const estimateSql = `

@@ -21,6 +21,12 @@ export const SipAccount = z.object({
 export type SipAccount = z.infer<typeof SipAccount>;
 
 export const Settings = z.object({
+  /** The central server (https://…); null = this seat works alone. */
+  serverUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
   locale: z.union([z.literal('auto'), Locale]),
   defaultRegion: Region,
   agentName: z.string().max(128),
@@ -38,6 +44,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings: Settings = {
+  serverUrl: null,
   locale: 'auto',
   defaultRegion: 'TW',
   agentName: '',

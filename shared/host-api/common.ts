@@ -9,6 +9,9 @@ export const hostErrorCodes = [
   'forbidden-sender',
   'payload-too-large',
   'not-found',
+  'unauthorized',
+  'unavailable',
+  'conflict',
   'internal',
   'disconnected',
 ] as const;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ScreenPop } from '../domain/screen-pop';
 import { Locale, Settings } from '../domain/settings';
+import { SyncStatus } from '../domain/sync';
 import { OutboxRecord, WrapUp, WrapUpDraft } from '../domain/wrap-up';
+import { SessionUser, Username } from '../server-api/auth';
 import { Uuid } from './common';
 
 /**
@@ -63,6 +65,24 @@ export const hostApi = {
   'outbox:list': {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(OutboxRecord),
+  },
+  'outbox:resend': {
+    /** A rejected record, corrected by the agent: back to pending with the new payload. */
+    input: z.object({ id: Uuid, payload: WrapUp }).strict(),
+    output: OutboxRecord,
+  },
+  'sync:status': {
+    input: z.object({}).strict(),
+    output: SyncStatus,
+  },
+  'server:login': {
+    /** Signs this seat in to the central server in settings.serverUrl. */
+    input: z.object({ username: Username, password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ user: SessionUser }),
+  },
+  'server:logout': {
+    input: z.object({}).strict(),
+    output: z.object({ signedOut: z.boolean() }),
   },
 } as const;
 

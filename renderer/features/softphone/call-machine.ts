@@ -38,8 +38,4 @@ export function nextRegistrationState(from: RegistrationState, to: RegistrationS
   return to;
 }
 
-/** Retry delay after the n-th consecutive failure: 1 s, 2 s, 4 s … capped at 30 s, with ±20 % jitter. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.8 + random() * 0.4));
-}
+export { backoffMs } from '../../../shared/util/backoff';

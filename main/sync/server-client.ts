@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  ChangesPage,
+  OutboxBatchResult,
+  SyncEstimate,
+  TokenPair,
+  type LoginRequest,
+  type OutboxBatchResult as OutboxBatchResultT,
+} from '../../shared';
+
+/** Why a request to the central server did not give a usable answer. */
+export type ServerFailureKind =
+  /** Could not connect, connection reset, DNS: the server is unreachable. */
+  | 'offline'
+  | 'timeout'
+  /** 5xx: the server is there but failing. */
+  | 'server'
+  /** 2xx with a body that is not JSON or fails the shared schema: never applied. */
+  | 'bad-response'
+  /** 401: the token is no good (refresh or sign in again). */
+  | 'unauthorized'
+  /** Any other 4xx: this request will not succeed by retrying it. */
+  | 'refused';
+
+export class ServerFailure extends Error {
+  constructor(
+    readonly kind: ServerFailureKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ServerFailure';
+  }
+
+  get retryable(): boolean {
+    return (
+      this.kind === 'offline' ||
+      this.kind === 'timeout' ||
+      this.kind === 'server' ||
+      this.kind === 'bad-response'
+    );
+  }
+}
+
+export interface ServerClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The desktop's view of the central server: every answer is parsed with the shared schema
+ * before anything uses it, and every failure becomes a ServerFailure of a known kind.
+ */
+export class ServerClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  readonly baseUrl: string;
+
+  constructor(opts: ServerClientOptions) {
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+  }
+
+  login(body: LoginRequest) {
+    return this.call('POST', '/v1/auth/login', TokenPair, { body });
+  }
+
+  refresh(refreshToken: string) {
+    return this.call('POST', '/v1/auth/refresh', TokenPair, { body: { refreshToken } });
+  }
+
+  estimate(token: string) {
+    return this.call('GET', '/v1/sync/estimate', SyncEstimate, { token });
+  }
+
+  changes(token: string, cursor: number, limit: number) {
+    return this.call('GET', `/v1/changes?cursor=${cursor}&limit=${limit}`, ChangesPage, { token });
+  }
+
+  /** `records` is the JSON array text of the batch, payloads as stored (no re-serialising). */
+  pushOutbox(token: string, recordsJson: string, expectIds: readonly string[]): Promise<OutboxBatchResultT> {
+    return this.call('POST', '/v1/outbox', OutboxBatchResult, {
+      token,
+      rawBody: `{"records":${recordsJson}}`,
+    }).then((res) => {
+      // An answer about other records, or missing some, is a bad response: nothing is marked.
+      const asked = new Set(expectIds);
+      if (res.results.length !== asked.size || res.results.some((r) => !asked.delete(r.id))) {
+        throw new ServerFailure('bad-response', 'outbox answer does not match the batch');
+      }
+      return res;
+    });
+  }
+
+  private async call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    opts: { token?: string; body?: unknown; rawBody?: string },
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await res.text();
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new ServerFailure('timeout', `no answer within ${this.timeoutMs} ms`);
+      }
+      throw new ServerFailure('offline', 'cannot reach the central server');
+    }
+    if (!res.ok) throw failureFor(res.status, text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ServerFailure('bad-response', `${path}: the answer is not JSON`, res.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ServerFailure(
+        'bad-response',
+        `${path.split('?')[0]}: the answer fails its schema at ${first?.path.join('.') || '(root)'}`,
+        res.status,
+      );
+    }
+    return parsed.data;
+  }
+}
+
+function failureFor(status: number, text: string): ServerFailure {
+  let message = `HTTP ${status}`;
+  try {
+    const err = ApiError.safeParse(JSON.parse(text));
+    if (err.success) message = `${status} ${err.data.error.code}: ${err.data.error.message}`;
+  } catch {
+    // Not an ApiError body (a proxy's page): the status says enough.
+  }
+  if (status === 401) return new ServerFailure('unauthorized', message, status);
+  if (status >= 500 || status === 429 || status === 408) return new ServerFailure('server', message, status);
+  return new ServerFailure('refused', message, status);
+}

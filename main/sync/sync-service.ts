@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { SessionUser, Settings, SyncStatus, TokenPair } from '../../shared';
+import { CacheSyncRepository } from '../db/cache-sync-repository';
+import type { Db } from '../db/migrate';
+import { OutboxRepository } from '../db/outbox-repository';
+import type { SecretStore } from '../settings/secret-store';
+import { startWorker } from '../workers/start-worker';
+import { ServerClient, ServerFailure } from './server-client';
+import { FromSyncWorker, type SyncWorkerData, type ToSyncWorker } from './worker-protocol';
+
+export interface SyncTuning {
+  pageSize: number;
+  pollMs: number;
+  timeoutMs: number;
+  backoff: { baseMs: number; capMs: number };
+}
+
+export const defaultSyncTuning: SyncTuning = {
+  pageSize: 2000,
+  pollMs: 30_000,
+  timeoutMs: 15_000,
+  backoff: { baseMs: 1000, capMs: 30_000 },
+};
+
+export interface SyncServiceDeps {
+  dbFile: string;
+  /** The host thread's connection: counts for the status bar, the seat id. */
+  db: Db;
+  settings: () => Settings;
+  /** Where the refresh token is kept (safeStorage in Electron, memory in browser mode). */
+  tokenStore: SecretStore;
+  tuning?: Partial<SyncTuning>;
+  log?: (msg: string) => void;
+}
+
+/**
+ * The host thread's side of sync: owns the sync worker, signs in, keeps the latest status.
+ * Nothing here is awaited by the call path.
+ */
+export class SyncService {
+  private worker: Worker | null = null;
+  private workerUrl: string | null = null;
+  private status: Omit<SyncStatus, 'outbox'> | null = null;
+  private readonly outbox: OutboxRepository;
+  private readonly cacheState: CacheSyncRepository;
+  private readonly tuning: SyncTuning;
+  private readonly log: (msg: string) => void;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.outbox = new OutboxRepository(deps.db);
+    this.cacheState = new CacheSyncRepository(deps.db);
+    this.tuning = { ...defaultSyncTuning, ...deps.tuning };
+    this.log = deps.log ?? (() => {});
+  }
+
+  /** This PC's id in the audit trail: made once, kept in the database. */
+  get seat(): string {
+    let seat = this.cacheState.state('seat');
+    if (!seat) {
+      const host =
+        hostname()
+          .replace(/[^A-Za-z0-9._-]/g, '')
+          .slice(0, 40) || 'pc';
+      seat = `seat-${host}-${randomBytes(3).toString('hex')}`;
+      this.cacheState.setState('seat', seat);
+    }
+    return seat;
+  }
+
+  /** At start-up: resume with the stored refresh token, if any. */
+  async start(): Promise<void> {
+    const url = this.deps.settings().serverUrl;
+    const refresh = this.deps.tokenStore.get();
+    if (!url || !refresh) return;
+    try {
+      const pair = await this.client(url).refresh(refresh);
+      this.adopt(url, pair);
+    } catch (e) {
+      // Offline at start-up is normal: the cache serves, and the agent signs in when it is back.
+      this.log(`sync: could not resume the session (${e instanceof ServerFailure ? e.kind : 'error'})`);
+      this.ensureWorker(url);
+    }
+  }
+
+  async login(username: string, password: string): Promise<SessionUser> {
+    const url = this.deps.settings().serverUrl;
+    if (!url) throw new ServerFailure('refused', 'no central server is configured');
+    const pair = await this.client(url).login({ username, password, seat: this.seat });
+    this.adopt(url, pair);
+    return pair.user;
+  }
+
+  logout(): boolean {
+    const had = this.deps.tokenStore.get() !== null;
+    this.deps.tokenStore.set('');
+    this.post({ type: 'sign-out' });
+    return had;
+  }
+
+  /** A wrap-up was filed: send it now rather than at the next poll. */
+  kick(): void {
+    this.post({ type: 'kick' });
+  }
+
+  /** settings.serverUrl changed: a new worker for the new server (the old session ends). */
+  reconfigure(): void {
+    const url = this.deps.settings().serverUrl;
+    if (url === this.workerUrl) return;
+    void this.stopWorker();
+    this.status = null;
+    if (url) this.ensureWorker(url);
+  }
+
+  current(): SyncStatus {
+    const counts = this.outbox.counts();
+    const outbox = { pending: counts.pending, rejected: counts.rejected };
+    if (!this.deps.settings().serverUrl) {
+      return { ...idle('not-configured'), outbox };
+    }
+    return { ...(this.status ?? idle('signed-out')), outbox };
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorker();
+  }
+
+  private client(url: string): ServerClient {
+    return new ServerClient({ baseUrl: url, timeoutMs: this.tuning.timeoutMs });
+  }
+
+  private adopt(url: string, pair: TokenPair): void {
+    this.deps.tokenStore.set(pair.refreshToken);
+    this.ensureWorker(url);
+    this.post({ type: 'session', pair, owner: `${url}|${pair.user.teamId}` });
+  }
+
+  private ensureWorker(url: string): void {
+    if (this.worker && this.workerUrl === url) return;
+    if (this.worker) void this.stopWorker();
+    const data: SyncWorkerData = {
+      dbFile: this.deps.dbFile,
+      serverUrl: url,
+      seat: this.seat,
+      ...this.tuning,
+    };
+    const worker = startWorker(import.meta.url, 'sync-worker', data);
+    this.worker = worker;
+    this.workerUrl = url;
+    worker.on('message', (raw: unknown) => {
+      const msg = FromSyncWorker.safeParse(raw);
+      if (!msg.success) return this.log('sync: dropped a worker message that failed its schema');
+      const m = msg.data;
+      if (m.type === 'status') this.status = m.status;
+      else if (m.type === 'rotated') this.deps.tokenStore.set(m.pair.refreshToken);
+      else this.log(m.message);
+    });
+    worker.on('error', (e) => this.log(`sync worker failed: ${e.message}`));
+    worker.on('exit', () => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.workerUrl = null;
+        this.status = { ...idle('error'), error: 'the sync worker stopped' };
+      }
+    });
+  }
+
+  private post(msg: ToSyncWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  private async stopWorker(): Promise<void> {
+    const w = this.worker;
+    if (!w) return;
+    this.worker = null;
+    this.workerUrl = null;
+    w.postMessage({ type: 'stop' } satisfies ToSyncWorker);
+    const timer = setTimeout(() => void w.terminate(), 3000);
+    await new Promise<void>((ok) => w.once('exit', () => ok()));
+    clearTimeout(timer);
+  }
+}
+
+function idle(connection: SyncStatus['connection']): Omit<SyncStatus, 'outbox'> {
+  return { connection, phase: 'idle', progress: null, lastSyncAt: null, error: null, user: null };
+}
