@@ -11,6 +11,7 @@ export default defineConfig({
             'main/**/*.test.ts',
             'renderer/**/*.test.{ts,tsx}',
             'preload/**/*.test.ts',
+            'server/**/*.test.ts',
           ],
           environment: 'node',
         },
