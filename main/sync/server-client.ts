@@ -134,7 +134,10 @@ export class ServerClient {
       const first = parsed.error.issues[0];
       throw new ServerFailure(
         'bad-response',
-        `${path.split('?')[0]}: the answer fails its schema at ${first?.path.join('.') || '(root)'}`,
+        `${path.split('?')[0]}: the answer fails its schema at ${first?.path.join('.') || '(root)'}: ${first?.message ?? ''}`.slice(
+          0,
+          400,
+        ),
         res.status,
       );
     }

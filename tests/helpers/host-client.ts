@@ -25,14 +25,16 @@ let nextId = 1;
 export function callWs(ws: WebSocket, method: string, input: unknown): Promise<Result<unknown>> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const onClose = () => reject(new Error('socket closed'));
     const onMessage = (data: WebSocket.RawData) => {
       const frame = JSON.parse(String(data)) as { id: number; result: Result<unknown> };
       if (frame.id !== id) return;
       ws.off('message', onMessage);
+      ws.off('close', onClose);
       resolve(frame.result);
     };
     ws.on('message', onMessage);
-    ws.once('close', () => reject(new Error('socket closed')));
+    ws.once('close', onClose);
     ws.send(JSON.stringify({ t: 'req', id, method, input }));
   });
 }
