@@ -113,7 +113,7 @@ export class SyncEngine {
         const delay = backoffMs(
           this.failures++,
           this.o.random,
-          this.o.backoff ?? { baseMs: 1000, capMs: 30_000 },
+          this.o.backoff ?? { baseMs: 1000, capMs: 5000 },
         );
         this.update({
           connection: f.kind === 'offline' || f.kind === 'timeout' ? 'offline' : 'error',

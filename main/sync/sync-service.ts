@@ -21,7 +21,8 @@ export const defaultSyncTuning: SyncTuning = {
   pageSize: 2000,
   pollMs: 30_000,
   timeoutMs: 15_000,
-  backoff: { baseMs: 1000, capMs: 30_000 },
+  // A recovering server sees each seat about every 5 s (jittered): prompt, and gentle for a fleet.
+  backoff: { baseMs: 1000, capMs: 5000 },
 };
 
 export interface SyncServiceDeps {
