@@ -203,7 +203,7 @@ async function seedBulk(db: SqlClient, customers: number, interactions: number):
          disposition, notes, seq)
        SELECT 'gi-' || lpad(i::text, 9, '0'), $4, 'gc-' || lpad((1 + i % $3)::text, 8, '0'),
               '+88693' || lpad((1 + i % $3)::text, 7, '0'),
-              now() - make_interval(mins => (i * 7919) % 432000),
+              now() - make_interval(mins => ((i::bigint * 7919) % 432000)::int),
               (ARRAY['Grace Lin','張志明','李娜'])[1 + i % 3],
               (ARRAY['inquiry','complaint','suggestion','urgent'])[1 + i % 4],
               (ARRAY['low','normal','high','critical'])[1 + (i / 4) % 4],

@@ -1,29 +1,41 @@
 /**
- * The demo (npm run demo): Kamailio, the host on a seeded cache, and a caller simulator that rings
- * agent 1001 every ~20 s with seeded customers. Opens the desktop in Electron where its runtime is
+ * The demo (npm run demo): the central server (embedded PostgreSQL, seeded), Kamailio, the host
+ * whose cache syncs from that server, and a caller simulator that rings agent 1001 every ~20 s
+ * with the server's customers. Opens the desktop in Electron where its runtime is
  * installed, otherwise prints the URL to open in a browser. Ctrl+C stops everything.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { demoCustomers } from '../../shared/fixtures/demo-customers';
-import { seedDatabase } from '../../main/seed/seed-database';
 import { startHostProcess } from '../../tests/helpers/app-host';
+import { startServerProcess } from '../../tests/helpers/central-server';
 import { openCallerSim } from '../../tests/helpers/caller-sim';
 import { launchChromium } from '../../tests/helpers/chromium';
 import { startKamailio } from '../../tests/helpers/kamailio';
 import { writeToneWav } from '../../tests/helpers/tone';
 
 const repo = resolve(import.meta.dirname, '../..');
-const dataDir = join(repo, '.data', 'demo');
+const dataDir = join(repo, '.data', 'demo', 'seat');
+const serverDir = join(repo, '.data', 'demo', 'server');
+const serverPassword = 'seatdesk-demo';
 const ringEveryMs = Number(process.env.SEATDESK_DEMO_RING_MS ?? 20_000);
 const say = (msg: string) => console.log(`[demo] ${msg}`);
 
 mkdirSync(dataDir, { recursive: true });
-say('preparing the local cache (20,000 customers, 100,000 past calls)…');
-await seedDatabase(join(dataDir, 'seatdesk.db'), { customers: 20_000, interactions: 100_000, seed: 1 });
+say(
+  'starting the central server (embedded PostgreSQL; first run seeds 20,000 customers, 60,000 past calls)…',
+);
+const server = await startServerProcess({
+  dataDir: serverDir,
+  port: Number(process.env.SEATDESK_DEMO_SERVER_PORT ?? 0),
+  tokenSecret: 'd'.repeat(64),
+  seed: { password: serverPassword, customers: 20_000, interactions: 60_000 },
+});
+say(
+  `central server at ${server.url} (users agent1001, agent1002, agent2001, lead-north, admin; password ${serverPassword})`,
+);
 
 const password = 'demo-1001';
 const kamailio = await startKamailio({ users: { '1001': password, gateway: 'demo-gateway' } });
@@ -37,7 +49,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'seatdesk-demo-'));
 const preset = join(tmp, 'preset.json');
 writeFileSync(
   preset,
-  JSON.stringify({ settings: { sip: account, agentName: '陳美玲' }, sipPassword: password }),
+  JSON.stringify({
+    settings: { sip: account, agentName: '陳美玲' },
+    sipPassword: password,
+    server: { url: server.url, username: 'agent1001', password: serverPassword },
+  }),
 );
 const host = await startHostProcess({ dataDir, preset });
 
@@ -50,11 +66,11 @@ const caller = await openCallerSim(callerBrowser, kamailio, {
   password: 'demo-gateway',
 });
 
-const ro = new Database(join(dataDir, 'seatdesk.db'), { readonly: true });
-const seeded = (
-  ro.prepare('SELECT e164 FROM customer_phones ORDER BY random() LIMIT 30').all() as { e164: string }[]
-).map((r) => r.e164);
-ro.close();
+// The server's generated customers have numbers +88693 followed by their index (seed-server.ts).
+const seeded = Array.from(
+  { length: 30 },
+  () => `+88693${String(1 + Math.floor(Math.random() * 20_000)).padStart(7, '0')}`,
+);
 const numbers = [
   ...Object.values(demoCustomers).map((c) => c.dialled),
   '0987 000 111',
@@ -90,6 +106,7 @@ async function stop() {
   clearInterval(timer);
   await callerBrowser.close().catch(() => undefined);
   await host.stop();
+  await server.stop();
   await kamailio.stop();
   process.exit(0);
 }
