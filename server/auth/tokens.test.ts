@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from './password';
+import { hashRefreshToken, newRefreshToken, TokenIssuer } from './tokens';
+
+const secret = Buffer.alloc(32, 1);
+const claims = { sub: 'u1', role: 'agent', team: 't1', seat: 'seat-1' } as const;
+
+describe('access tokens', () => {
+  it('verify while fresh, and not once expired', () => {
+    let now = Date.parse('2026-11-25T00:00:00Z');
+    const issuer = new TokenIssuer(secret, () => new Date(now), 900);
+    const token = issuer.issueAccess(claims);
+    expect(issuer.verifyAccess(token)).toMatchObject(claims);
+    now += 899_000;
+    expect(issuer.verifyAccess(token)).not.toBeNull();
+    now += 1000;
+    expect(issuer.verifyAccess(token)).toBeNull();
+  });
+
+  it('refuse a changed payload, another secret, and junk', () => {
+    const issuer = new TokenIssuer(secret, () => new Date());
+    const [v, payload, mac] = issuer.issueAccess(claims).split('.');
+    const raised = Buffer.from(JSON.stringify({ ...claims, role: 'admin', exp: 9e9 })).toString('base64url');
+    expect(issuer.verifyAccess([v, raised, mac].join('.'))).toBeNull();
+    expect(
+      new TokenIssuer(Buffer.alloc(32, 2), () => new Date()).verifyAccess([v, payload, mac].join('.')),
+    ).toBeNull();
+    for (const junk of ['', 'a.b', 'v2.x.y', 'v1..', 'v1.e30.' + mac])
+      expect(issuer.verifyAccess(junk)).toBeNull();
+  });
+
+  it('need a secret of at least 32 bytes', () => {
+    expect(() => new TokenIssuer(Buffer.alloc(16), () => new Date())).toThrow(/32 bytes/);
+  });
+});
+
+describe('passwords and refresh tokens', () => {
+  it('hash with a salt and verify only the right password (NFC-normalised)', async () => {
+    const a = await hashPassword('密碼 café');
+    const b = await hashPassword('密碼 café');
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('密碼 cafe\u0301', a)).toBe(true);
+    expect(await verifyPassword('密碼 cafe', a)).toBe(false);
+    expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+  });
+
+  it('store refresh tokens only as hashes', () => {
+    const { token, hash } = newRefreshToken();
+    expect(hash).toBe(hashRefreshToken(token));
+    expect(hash).not.toContain(token);
+    expect(token.length).toBeGreaterThanOrEqual(40);
+  });
+});
