@@ -44,6 +44,7 @@ try {
       port,
       tokenSecret,
       seed: seed ? { password, customers: size.customers, interactions: size.interactions } : undefined,
+      readyTimeoutMs: 3_600_000,
     });
   let t = performance.now();
   let server = await startServer(true);

@@ -18,6 +18,7 @@ export interface ServerProcessOptions {
   /** Shared by restarts and by every node of one deployment. */
   tokenSecret?: string;
   seed?: { password: string; customers?: number; interactions?: number };
+  readyTimeoutMs?: number;
 }
 
 export const newTokenSecret = () => randomBytes(32).toString('hex');
