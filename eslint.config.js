@@ -65,6 +65,7 @@ export default tseslint.config(
     files: [
       'main/**/cli.ts',
       'server/cli.ts',
+      'server/*-cli.ts',
       'main/**/*-cli.ts',
       'main/electron/**',
       'tests/**',
