@@ -7,7 +7,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** A real PostgreSQL through DATABASE_URL: a pool for queries, one client kept for LISTEN. */
 export async function openPostgres(url: string, poolSize = 10): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    options: '-c TimeZone=UTC',
+  });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('SELECT 1');

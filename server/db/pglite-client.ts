@@ -8,6 +8,7 @@ import type { Queryable, SqlClient } from './sql-client';
 export async function openPglite(dataDir?: string): Promise<SqlClient> {
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  await db.exec(`SET TimeZone = 'UTC'`);
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends object>(text: string, params: readonly unknown[] = []) {
       const res = await q.query<T>(text, params as unknown[]);

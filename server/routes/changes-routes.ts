@@ -40,7 +40,7 @@ export function registerChangesRoutes(app: FastifyInstance, { db, tokens }: Serv
       const [page] = await tx.query<{ changes: string; last: number | null }>(changesPageSql, [
         user.team,
         query.cursor,
-        end?.seq ?? null,
+        end?.seq ?? Number.MAX_SAFE_INTEGER,
         days,
       ]);
       return { changes: page?.changes ?? '[]', last: page?.last ?? null, full: end !== undefined };

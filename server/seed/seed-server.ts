@@ -83,7 +83,11 @@ export async function seedServer(db: SqlClient, opts: SeedOptions): Promise<void
     await seedReference(tx);
     await seedFixtures(tx, now);
   });
-  if (opts.customers > 0) await seedBulk(db, opts.customers, opts.interactions);
+  if (opts.customers > 0) {
+    await seedBulk(db, opts.customers, opts.interactions);
+    // Fresh statistics, or the planner may not trust the feed indexes on a just-loaded table.
+    await db.exec('ANALYZE');
+  }
 }
 
 async function seedReference(tx: Queryable): Promise<void> {
