@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ServicesContext, type Services } from './app/services';
 import { Telephony } from './features/softphone/telephony';
+import { SyncStatusPoller } from './features/sync/sync-status';
 import { WrapUpController } from './features/wrap-up/wrap-up-controller';
 import { connectHost } from './host/host-client';
 import { initI18n, setLocale } from './i18n';
@@ -20,7 +21,10 @@ async function boot() {
   await initI18n(locale);
   setLocale(locale);
   await wrapUps.restore();
-  const services: Services = { host, store, telephony, wrapUps };
+  // Runs for the life of the window: the status bar always shows the server's state.
+  const sync = new SyncStatusPoller(store, host);
+  sync.start();
+  const services: Services = { host, store, telephony, wrapUps, sync };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ServicesContext.Provider value={services}>

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import type { Locale } from '../../shared';
 import { setLocale } from '../i18n';
+import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
 import { CallPanel } from '../features/softphone/call-panel';
 import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
+import { SyncQueueSection } from '../features/sync/sync-queue-section';
 import { WrapUpForm } from '../features/wrap-up/wrap-up-form';
 import { commandFor } from './commands';
 import { useServices } from './services';
@@ -36,10 +38,12 @@ export function App() {
         <div className="left">
           <CallPanel />
           <SettingsForm />
+          <ServerForm />
         </div>
         <div className="right">
           <ScreenPopCard />
           <WrapUpForm />
+          <SyncQueueSection />
         </div>
       </main>
     </div>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { HostClient } from '../../shared';
 import type { AppState, AppStore } from '../store/app-store';
 import type { Telephony } from '../features/softphone/telephony';
+import type { SyncStatusPoller } from '../features/sync/sync-status';
 import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
 
 export interface Services {
@@ -10,6 +11,7 @@ export interface Services {
   store: AppStore;
   telephony: Telephony;
   wrapUps: WrapUpController;
+  sync: SyncStatusPoller;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

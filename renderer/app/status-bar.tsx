@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useApp, useServices } from './services';
 
 export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void }) {
@@ -32,6 +33,7 @@ export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void
       <span className={`pill call-${callState}`} data-testid="call-state" data-state={callState}>
         {t(`call.${callState}`)}
       </span>
+      <SyncIndicator />
       <span className="spacer" />
       {reg.state === 'unregistered' || reg.state === 'failed' ? (
         <button data-testid="register-button" onClick={() => void telephony.register()}>

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo } from './types';
-import type { ScreenPop, Settings, WrapUpDraft } from '../../shared';
+import type { ScreenPop, Settings, SyncStatus, WrapUpDraft } from '../../shared';
 import {
   nextCallState,
   nextRegistrationState,
@@ -40,6 +40,8 @@ export interface AppState {
     error: string | null;
     restored: boolean;
   } | null;
+  /** The host's view of the central server; null until the first poll answers. */
+  sync: SyncStatus | null;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
@@ -48,6 +50,7 @@ export interface AppState {
   clearCall(): void;
   setPop(pop: PopSnapshot): void;
   setNotice(key: string | null, values?: Record<string, string>): void;
+  setSync(sync: SyncStatus | null): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -61,6 +64,7 @@ export function createAppStore() {
     notice: null,
     pop: null,
     wrapUp: null,
+    sync: null,
 
     setRegistration: (state, problem) =>
       set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),
@@ -92,5 +96,9 @@ export function createAppStore() {
       if (get().call?.callId === pop.callId || get().wrapUp?.draft.callId === pop.callId) set({ pop });
     },
     setNotice: (key, values) => set({ notice: key ? { key, values } : null }),
+    setSync: (sync) => {
+      // Polled every second and usually unchanged: keep the old object so selectors don't re-render.
+      if (JSON.stringify(get().sync) !== JSON.stringify(sync)) set({ sync });
+    },
   }));
 }
