@@ -91,7 +91,9 @@ describe('sync in the agent UI', () => {
     const record = page.locator(`[data-testid="outbox-record"][data-id="${w.id}"]`);
     await expect.poll(() => record.getByTestId('outbox-state').getAttribute('data-state')).toBe('rejected');
     expect(await record.getByTestId('outbox-reason').textContent()).toContain('transferred');
-    await page.screenshot({ path: join(import.meta.dirname, '../../docs/sync-queue.png') });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await record.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(import.meta.dirname, '../../docs/sync-queue.png'), fullPage: true });
 
     await record.getByTestId('outbox-edit').click();
     await record.getByTestId('outbox-edit-disposition').selectOption('resolved');
