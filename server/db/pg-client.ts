@@ -44,15 +44,35 @@ export async function openPostgres(url: string, poolSize = 10): Promise<SqlClien
     },
     async listen(channel, onNotify) {
       if (!/^[a-z_]+$/.test(channel)) throw new Error('bad channel name');
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotify(n.payload ?? '');
-      });
-      await client.query(`LISTEN ${channel}`);
+      // A dedicated connection; when PostgreSQL restarts it is re-opened (seats poll meanwhile).
+      let stopped = false;
+      let client: pg.Client | null = null;
+      const connect = async (attempt: number): Promise<void> => {
+        if (stopped) return;
+        const c = new pg.Client({ connectionString: url });
+        const retry = () => {
+          if (client !== c || stopped) return;
+          client = null;
+          setTimeout(() => void connect(attempt + 1), Math.min(5000, 200 * 2 ** attempt));
+        };
+        client = c;
+        c.on('error', retry);
+        c.on('end', retry);
+        c.on('notification', (n) => {
+          if (n.channel === channel) onNotify(n.payload ?? '');
+        });
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${channel}`);
+          attempt = 0;
+        } catch {
+          retry();
+        }
+      };
+      await connect(0);
       return async () => {
-        await client.end().catch(() => {});
+        stopped = true;
+        await client?.end().catch(() => {});
       };
     },
     close: () => pool.end(),
