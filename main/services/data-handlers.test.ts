@@ -167,7 +167,8 @@ describe('wrapup:submit', () => {
       state: 'pending',
       attempts: 0,
       rejectReason: null,
-      payload: w,
+      // The server gets the number the seat filed it under (E.164), so the history it sends back matches.
+      payload: { ...w, phone: '+886223456789' },
     });
     const pop = await h['cache:screenPop']({ number: '+886 2 2345 6789' });
     expect(pop.kind === 'known' && pop.interactions[0]?.notes).toBe(w.notes);
