@@ -4,6 +4,7 @@ import { setLocale } from '../i18n';
 import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
 import { CallPanel } from '../features/softphone/call-panel';
+import { DialPad } from '../features/softphone/dial-pad';
 import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
 import { SyncQueueSection } from '../features/sync/sync-queue-section';
 import { WrapUpForm } from '../features/wrap-up/wrap-up-form';
@@ -37,6 +38,7 @@ export function App() {
       <main className="columns">
         <div className="left">
           <CallPanel />
+          <DialPad />
           <SettingsForm />
           <ServerForm />
         </div>

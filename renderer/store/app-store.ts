@@ -11,6 +11,7 @@ import type { RegistrationProblem } from '../features/softphone/sip-phone';
 
 export interface CallSnapshot {
   callId: string;
+  direction: 'inbound' | 'outbound';
   state: CallState;
   number: string;
   displayName: string;
@@ -45,6 +46,8 @@ export interface AppState {
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
+  /** An outbound call the agent placed (dial pad, click-to-dial). */
+  dial(call: { callId: string; number: string; displayName: string }, at: Date): void;
   moveCall(callId: string, to: CallState, at: Date): void;
   setMuted(muted: boolean): void;
   clearCall(): void;
@@ -72,7 +75,31 @@ export function createAppStore() {
       const prev = get().call;
       const state = nextCallState(prev?.state ?? 'idle', 'ringing');
       set({
-        call: { ...c, state, muted: false, startedAt: at.toISOString(), answeredAt: null, endedAt: null },
+        call: {
+          ...c,
+          direction: 'inbound',
+          state,
+          muted: false,
+          startedAt: at.toISOString(),
+          answeredAt: null,
+          endedAt: null,
+        },
+        pop: { callId: c.callId, status: 'loading', data: null },
+        notice: null,
+      });
+    },
+    dial: (c, at) => {
+      const state = nextCallState(get().call?.state ?? 'idle', 'dialing');
+      set({
+        call: {
+          ...c,
+          direction: 'outbound',
+          state,
+          muted: false,
+          startedAt: at.toISOString(),
+          answeredAt: null,
+          endedAt: null,
+        },
         pop: { callId: c.callId, status: 'loading', data: null },
         notice: null,
       });
@@ -85,7 +112,7 @@ export function createAppStore() {
         call: {
           ...call,
           state,
-          answeredAt: to === 'established' ? at.toISOString() : call.answeredAt,
+          answeredAt: to === 'established' && !call.answeredAt ? at.toISOString() : call.answeredAt,
           endedAt: to === 'ended' ? at.toISOString() : call.endedAt,
         },
       });

@@ -28,6 +28,8 @@ export const Settings = z.object({
     .nullable()
     .default(null),
   locale: z.union([z.literal('auto'), Locale]),
+  /** DTMF in the media (RFC 4733, the default) or as SIP INFO for systems that need it. */
+  dtmfMode: z.enum(['rfc4733', 'info']).default('rfc4733'),
   defaultRegion: Region,
   agentName: z.string().max(128),
   sip: SipAccount.nullable(),
@@ -46,6 +48,7 @@ export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
   serverUrl: null,
   locale: 'auto',
+  dtmfMode: 'rfc4733',
   defaultRegion: 'TW',
   agentName: '',
   sip: null,

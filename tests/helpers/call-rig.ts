@@ -15,6 +15,8 @@ export interface CallRig {
   host: RunningHost;
   agent: Page;
   caller: CallerSim;
+  /** A third phone (extension 2002) that answers at once: outbound calls and transfers reach it. */
+  third: CallerSim | null;
   dataDir: string;
   agentUri: string;
   register(password?: string): Promise<void>;
@@ -27,7 +29,13 @@ export const agentPassword = 'agent-pw-1001';
  * Everything a call needs, all real: Kamailio, the host process on a seeded SQLite cache, the agent's
  * Chromium and a caller's Chromium (separate browsers, each with its own fake-microphone tone).
  */
-export async function startCallRig(opts: { agentToneHz: number; callerToneHz: number }): Promise<CallRig> {
+export const thirdExtension = '2002';
+
+export async function startCallRig(opts: {
+  agentToneHz: number;
+  callerToneHz: number;
+  thirdToneHz?: number;
+}): Promise<CallRig> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-rig-'));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
@@ -37,7 +45,9 @@ export async function startCallRig(opts: { agentToneHz: number; callerToneHz: nu
   writeToneWav(agentWav, opts.agentToneHz, 30);
   writeToneWav(callerWav, opts.callerToneHz, 30);
   const browsers: Browser[] = [];
-  const kamailio = await startKamailio({ users: { '1001': agentPassword, gateway: 'gw-secret' } });
+  const kamailio = await startKamailio({
+    users: { '1001': agentPassword, gateway: 'gw-secret', [thirdExtension]: 'third-secret' },
+  });
   const host = await startHostProcess({ dataDir });
   try {
     const agentBrowser = await launchChromium({ fakeAudioWav: agentWav });
@@ -51,12 +61,25 @@ export async function startCallRig(opts: { agentToneHz: number; callerToneHz: nu
       authUser: 'gateway',
       password: 'gw-secret',
     });
+    let third: CallerSim | null = null;
+    if (opts.thirdToneHz) {
+      const thirdWav = join(dir, 'third.wav');
+      writeToneWav(thirdWav, opts.thirdToneHz, 30);
+      const thirdBrowser = await launchChromium({ fakeAudioWav: thirdWav });
+      browsers.push(thirdBrowser);
+      third = await openCallerSim(thirdBrowser, kamailio, {
+        authUser: thirdExtension,
+        password: 'third-secret',
+        answer: true,
+      });
+    }
     const agentUri = `sip:1001@${kamailio.domain}`;
     return {
       kamailio,
       host,
       agent,
       caller,
+      third,
       dataDir,
       agentUri,
       register: (password = agentPassword) =>

@@ -13,6 +13,8 @@ export interface CallerSim {
   hangup(): Promise<void>;
   state(): Promise<string>;
   dominantFrequency(): Promise<{ hz: number; level: number }>;
+  /** DTMF digits received by SIP INFO so far. */
+  dtmfReceived(): Promise<string>;
   /** Registers again (e.g. after Kamailio restarted and forgot every registration). */
   reregister(): Promise<void>;
   close(): Promise<void>;
@@ -20,7 +22,14 @@ export interface CallerSim {
 
 interface SimWindow {
   callerSim: {
-    register(o: { wsUrl: string; domain: string; authUser: string; password: string }): Promise<void>;
+    register(o: {
+      wsUrl: string;
+      domain: string;
+      authUser: string;
+      password: string;
+      answer?: boolean;
+    }): Promise<void>;
+    received(): string;
     call(o: { target: string; fromNumber: string; displayName: string; fromUri?: string }): string;
     hangup(): Promise<void>;
     state(): string;
@@ -38,7 +47,7 @@ async function servePage(): Promise<Server> {
 export async function openCallerSim(
   browser: Browser,
   sip: { wsUrl: string; domain: string },
-  account: { authUser: string; password: string },
+  account: { authUser: string; password: string; answer?: boolean },
 ): Promise<CallerSim> {
   const server = await servePage();
   const page = await browser.newPage();
@@ -58,6 +67,7 @@ export async function openCallerSim(
     hangup: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.hangup()),
     state: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.state()),
     dominantFrequency: () => dominantFrequency(page, { ms: 400 }),
+    dtmfReceived: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.received()),
     reregister: register,
     async close() {
       await page.close();

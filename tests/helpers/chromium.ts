@@ -39,12 +39,14 @@ export async function launchChromium(
  */
 export async function installRemoteAudioProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __remoteTracks: MediaStreamTrack[] };
+    const w = window as unknown as { __remoteTracks: MediaStreamTrack[]; __pcs: RTCPeerConnection[] };
     w.__remoteTracks = [];
+    w.__pcs = [];
     const Original = window.RTCPeerConnection;
     class Probed extends Original {
       constructor(config?: RTCConfiguration) {
         super(config);
+        w.__pcs.push(this);
         this.addEventListener('track', (e) => {
           if (e.track.kind === 'audio') w.__remoteTracks.push(e.track);
         });

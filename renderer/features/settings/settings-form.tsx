@@ -68,6 +68,21 @@ export function SettingsForm() {
       {input('password', 'sip-password', t('settings.password'), 'password')}
       {input('displayName', 'sip-display-name', t('settings.displayName'))}
       {input('agentName', 'agent-name', t('settings.agentName'))}
+      <label className="field">
+        <span>{t('settings.dtmfMode')}</span>
+        <select
+          data-testid="settings-dtmf-mode"
+          value={settings?.dtmfMode ?? 'rfc4733'}
+          onChange={(e) => {
+            // Takes effect at once (the next key pressed), no Save needed.
+            const dtmfMode = e.target.value === 'info' ? 'info' : 'rfc4733';
+            void host['settings:update']({ dtmfMode }).then((next) => store.setState({ settings: next }));
+          }}
+        >
+          <option value="rfc4733">{t('settings.dtmfRfc4733')}</option>
+          <option value="info">{t('settings.dtmfInfo')}</option>
+        </select>
+      </label>
       {!canPersist ? <small className="hint">{t('settings.sessionOnly')}</small> : null}
       <button type="submit" data-testid="settings-save">
         {t('settings.save')}

@@ -9,6 +9,16 @@ describe('call state machine', () => {
     s = nextCallState(s, 'ended');
     expect(nextCallState(s, 'idle')).toBe('idle');
   });
+  it('dials out, holds and resumes, and ends from hold', () => {
+    let s = nextCallState('idle', 'dialing');
+    s = nextCallState(s, 'established');
+    s = nextCallState(s, 'held');
+    s = nextCallState(s, 'established');
+    s = nextCallState(s, 'held');
+    expect(nextCallState(s, 'ended')).toBe('ended');
+    expect(() => nextCallState('ringing', 'held')).toThrow(IllegalTransitionError);
+    expect(() => nextCallState('dialing', 'connecting')).toThrow(IllegalTransitionError);
+  });
   it('throws on an illegal move', () => {
     expect(() => nextCallState('idle', 'established')).toThrow(IllegalTransitionError);
     expect(() => nextCallState('established', 'ringing')).toThrow(/established → ringing/);

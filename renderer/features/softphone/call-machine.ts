@@ -1,13 +1,24 @@
 /** The call's life-cycle as an explicit state machine: an illegal move throws (style.md §7). */
-export const callStates = ['idle', 'ringing', 'connecting', 'established', 'ended'] as const;
+export const callStates = [
+  'idle',
+  'ringing',
+  'dialing',
+  'connecting',
+  'established',
+  'held',
+  'ended',
+] as const;
 export type CallState = (typeof callStates)[number];
 
+/** `held` is entered only when the far end accepted the hold re-INVITE (never a stale hold). */
 const callTransitions: Record<CallState, readonly CallState[]> = {
-  idle: ['ringing'],
+  idle: ['ringing', 'dialing'],
   ringing: ['connecting', 'ended'],
+  dialing: ['established', 'ended'],
   connecting: ['established', 'ended'],
-  established: ['ended'],
-  ended: ['idle', 'ringing'],
+  established: ['held', 'ended'],
+  held: ['established', 'ended'],
+  ended: ['idle', 'ringing', 'dialing'],
 };
 
 export const registrationStates = ['unregistered', 'registering', 'registered', 'failed'] as const;

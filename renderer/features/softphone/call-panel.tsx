@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useServices } from '../../app/services';
 
@@ -9,6 +9,7 @@ export function CallPanel() {
   const call = useApp((s) => s.call);
   const notice = useApp((s) => s.notice);
   const audio = useRef<HTMLAudioElement>(null);
+  const [transferTo, setTransferTo] = useState('');
 
   useEffect(() => {
     const attach = (s: MediaStream | null) => {
@@ -43,11 +44,20 @@ export function CallPanel() {
             </button>
           </>
         ) : null}
-        {call && (call.state === 'connecting' || call.state === 'established') ? (
+        {call && ['connecting', 'dialing', 'established', 'held'].includes(call.state) ? (
           <>
             <button className="hangup" data-testid="hangup-button" onClick={() => void telephony.hangup()}>
               {t('call.hangup')}
             </button>
+            {call.state === 'established' || call.state === 'held' ? (
+              <button
+                data-testid="hold-button"
+                aria-pressed={call.state === 'held'}
+                onClick={() => void telephony.toggleHold()}
+              >
+                {call.state === 'held' ? t('call.resume') : t('call.hold')}
+              </button>
+            ) : null}
             <button
               data-testid="mute-button"
               aria-pressed={call.muted}
@@ -58,7 +68,31 @@ export function CallPanel() {
           </>
         ) : null}
       </div>
-      {notice ? <p className="notice">{t(notice.key, notice.values ?? {})}</p> : null}
+      {call?.state === 'established' ? (
+        <form
+          className="transfer-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void telephony.transfer(transferTo);
+          }}
+        >
+          <input
+            data-testid="transfer-target"
+            inputMode="tel"
+            value={transferTo}
+            placeholder={t('call.transferPlaceholder')}
+            onChange={(e) => setTransferTo(e.target.value.slice(0, 40))}
+          />
+          <button type="submit" data-testid="transfer-button" disabled={!transferTo}>
+            {t('call.transfer')}
+          </button>
+        </form>
+      ) : null}
+      {notice ? (
+        <p className="notice" data-testid="call-notice">
+          {t(notice.key, notice.values ?? {})}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,18 @@
-import { Invitation, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  RequestPendingError,
+  SessionState,
+  UserAgent,
+  type Session,
+} from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
-import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import { callerIdFrom, cleanDisplayName, type SipAccount } from '../../../shared';
 import { backoffMs, type RegistrationState } from './call-machine';
+import { glareRetryMs, isDtmfTone } from './dial-string';
 
 export type RegistrationProblem = 'wrong-password' | 'unreachable' | 'dropped' | null;
 
@@ -18,6 +28,9 @@ export interface SipPhoneDelegate {
   onIncoming(call: IncomingCall): void;
   onEstablished(callId: string): void;
   onEnded(callId: string, answered: boolean): void;
+  /** An outbound call was refused (486 busy, 480, 408, 503 …) or a transfer failed. */
+  onFailed(callId: string, code: number): void;
+  onHeld(callId: string, held: boolean): void;
   onRemoteStream(stream: MediaStream | null): void;
 }
 
@@ -34,7 +47,15 @@ export interface SipPhoneOptions {
 export class SipPhone {
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
-  private session: { callId: string; invitation: Invitation; answered: boolean } | null = null;
+  private session: {
+    callId: string;
+    session: Session;
+    answered: boolean;
+    /** True when we sent the initial INVITE (owns the Call-ID: RFC 3261 §14.1 timers). */
+    outbound: boolean;
+    held: boolean;
+  } | null = null;
+  private domain = '';
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
@@ -52,7 +73,8 @@ export class SipPhone {
       displayName: opts.account.displayName,
       authorizationUsername: opts.account.authUser,
       authorizationPassword: opts.password,
-      transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5 },
+      // CRLF keep-alive every ~25 s keeps NATs and proxies from dropping an idle WebSocket.
+      transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5, keepAliveInterval: 25 },
       logLevel: 'error',
       sessionDescriptionHandlerFactoryOptions: {
         // STUN/TURN come from settings only (none on loopback). Gathering is capped so answering
@@ -73,7 +95,9 @@ export class SipPhone {
     });
     this.ua = ua;
     this.uaStarted = false;
-    this.registerer = new Registerer(ua, { expires: 300 });
+    this.domain = uri.host;
+    // Refresh at half the expiry (SIP.js defaults to 99 %): a lost refresh still leaves time.
+    this.registerer = new Registerer(ua, { expires: 300, refreshFrequency: 50 });
     this.registerer.stateChange.addListener((s) => {
       if (s === RegistererState.Registered) {
         this.attempt = 0;
@@ -150,7 +174,7 @@ export class SipPhone {
       void invitation.reject({ statusCode: 486 }); // busy: call waiting comes with issue 4
       return;
     }
-    this.session = { callId, invitation, answered: false };
+    this.session = { callId, session: invitation, answered: false, outbound: false, held: false };
     const from = {
       number: invitation.remoteIdentity.uri.user ?? '',
       displayName: cleanDisplayName(invitation.remoteIdentity.displayName),
@@ -175,26 +199,143 @@ export class SipPhone {
     }
   }
 
+  /** Places an outbound call to `user` (already a clean dial string) at the account's domain. */
+  dial(user: string): string {
+    if (!this.ua || this.session) throw new Error('not ready to dial');
+    const target = UserAgent.makeURI(`sip:${user}@${this.domain}`);
+    if (!target) throw new Error('bad number');
+    const callId = crypto.randomUUID();
+    const inviter = new Inviter(this.ua, target, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    });
+    this.session = { callId, session: inviter, answered: false, outbound: true, held: false };
+    inviter.stateChange.addListener((s) => this.sessionState(callId, inviter, s));
+    void inviter
+      .invite({
+        requestDelegate: {
+          onReject: (response) => this.delegate.onFailed(callId, response.message.statusCode ?? 0),
+        },
+      })
+      .catch(() => this.delegate.onFailed(callId, 0));
+    return callId;
+  }
+
+  /** Hold or resume by re-INVITE; the state changes only when the far end accepts. */
+  async setHeld(held: boolean): Promise<void> {
+    const current = this.session;
+    if (!current || current.session.state !== SessionState.Established || current.held === held) return;
+    const session = current.session;
+    const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const options = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
+    options.hold = held;
+    session.sessionDescriptionHandlerOptionsReInvite = options;
+    const attempt = (tries: number): Promise<void> =>
+      session
+        .invite({
+          requestDelegate: {
+            onAccept: () => {
+              current.held = held;
+              sdh?.enableReceiverTracks(!held);
+              sdh?.enableSenderTracks(!held);
+              this.delegate.onHeld(current.callId, held);
+            },
+            onReject: (response) => {
+              const code = response.message.statusCode ?? 0;
+              // 491 glare: both sides re-INVITEd at once; retry after the RFC's wait.
+              if (code === 491 && tries < 3 && this.session === current) {
+                setTimeout(
+                  () => void attempt(tries + 1).catch(() => undefined),
+                  glareRetryMs(current.outbound),
+                );
+              } else {
+                this.delegate.onHeld(current.callId, current.held);
+              }
+            },
+          },
+        })
+        .then(() => undefined)
+        .catch((e: unknown) => {
+          if (e instanceof RequestPendingError) return; // one re-INVITE at a time; the first decides
+          throw e;
+        });
+    await attempt(0);
+  }
+
+  /**
+   * DTMF: RFC 4733 telephone-events in the media (the default), or SIP INFO
+   * (application/dtmf-relay) for systems that want it. Returns false if it could not be sent.
+   */
+  async sendDtmf(tone: string, via: 'rfc4733' | 'info' = 'rfc4733'): Promise<boolean> {
+    const session = this.session?.session;
+    if (!session || session.state !== SessionState.Established || !isDtmfTone(tone)) return false;
+    const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    if (via === 'rfc4733' && sdh?.sendDtmf(tone, { duration: 100, interToneGap: 70 })) return true;
+    await session.info({
+      requestOptions: {
+        body: {
+          contentDisposition: 'render',
+          contentType: 'application/dtmf-relay',
+          content: `Signal=${tone}\r\nDuration=100`,
+        },
+      },
+    });
+    return true;
+  }
+
+  /**
+   * Blind transfer (REFER): once the caller's phone accepts (202), our leg ends; the caller is
+   * the one who calls `user`. (An attended transfer, with a consultation call first, needs two
+   * sessions at once: it comes with call waiting.)
+   */
+  async transfer(user: string): Promise<void> {
+    const current = this.session;
+    if (!current || current.session.state !== SessionState.Established) return;
+    const target = UserAgent.makeURI(`sip:${user}@${this.domain}`);
+    if (!target) throw new Error('bad transfer target');
+    const session = current.session;
+    await session.refer(target, {
+      requestDelegate: {
+        onAccept: () => {
+          if (session.state === SessionState.Established) void session.bye().catch(() => undefined);
+        },
+        onReject: (response) => this.delegate.onFailed(current.callId, response.message.statusCode ?? 0),
+      },
+    });
+  }
+
   async answer(): Promise<void> {
-    const inv = this.session?.invitation;
+    const inv = this.invitation();
     if (!inv || inv.state !== SessionState.Initial) return;
     await inv.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
   }
 
   async reject(): Promise<void> {
-    const inv = this.session?.invitation;
+    const inv = this.invitation();
     if (inv?.state === SessionState.Initial) await inv.reject({ statusCode: 486 });
   }
 
   async hangup(): Promise<void> {
-    const inv = this.session?.invitation;
-    if (!inv) return;
-    if (inv.state === SessionState.Established) await inv.bye();
-    else if (inv.state === SessionState.Initial) await inv.reject({ statusCode: 486 });
+    const session = this.session?.session;
+    if (!session) return;
+    if (session.state === SessionState.Established) await session.bye();
+    else if (session instanceof Invitation && session.state === SessionState.Initial)
+      await session.reject({ statusCode: 486 });
+    else if (session instanceof Inviter && session.state !== SessionState.Terminated) await session.cancel();
   }
 
   setMuted(muted: boolean): void {
-    const sdh = this.session?.invitation.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const sdh = this.session?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     sdh?.enableSenderTracks(!muted);
+  }
+
+  /** The peer connection of the current call (call-quality stats), if any. */
+  peerConnection(): RTCPeerConnection | null {
+    const sdh = this.session?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    return sdh?.peerConnection ?? null;
+  }
+
+  private invitation(): Invitation | null {
+    const s = this.session?.session;
+    return s instanceof Invitation ? s : null;
   }
 }

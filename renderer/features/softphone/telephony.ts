@@ -1,6 +1,7 @@
 import { HostCallError, type HostClient, type ScreenPop } from '../../../shared';
 import type { AppStore } from '../../store/app-store';
 import type { WrapUpController } from '../wrap-up/wrap-up-controller';
+import { dialString } from './dial-string';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
 
@@ -26,6 +27,13 @@ export class Telephony {
       onIncoming: (call) => this.ring(call),
       onEstablished: (callId) => store.getState().moveCall(callId, 'established', new Date()),
       onEnded: (callId, answered) => this.ended(callId, answered),
+      onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
+      onHeld: (callId, held) => {
+        const call = store.getState().call;
+        if (call?.callId !== callId) return;
+        const want = held ? 'held' : 'established';
+        if (call.state !== want) store.getState().moveCall(callId, want, new Date());
+      },
       onRemoteStream: (s) => {
         this.remoteStream = s;
         this.onRemoteStream(s);
@@ -88,6 +96,47 @@ export class Telephony {
     }
   }
 
+  /** Outbound call from the dial pad or a card (click-to-dial); the card pops for it too. */
+  dial(input: string): boolean {
+    const s = this.store.getState();
+    const number = dialString(input);
+    if (!number) {
+      s.setNotice('call.badNumber');
+      return false;
+    }
+    if (s.call || s.registration.state !== 'registered') return false;
+    if (s.wrapUp && s.wrapUp.status === 'filed') this.wrapUps.close();
+    const callId = this.phone.dial(number);
+    s.dial({ callId, number, displayName: '' }, new Date());
+    void this.host['cache:screenPop']({ number }).then(
+      (data) => this.store.getState().setPop({ callId, status: 'ready', data }),
+      () => this.store.getState().setPop({ callId, status: 'error', data: null }),
+    );
+    return true;
+  }
+
+  toggleHold(): Promise<void> {
+    const call = this.store.getState().call;
+    if (call?.state === 'established') return this.phone.setHeld(true);
+    if (call?.state === 'held') return this.phone.setHeld(false);
+    return Promise.resolve();
+  }
+
+  sendDtmf(key: string): Promise<boolean> {
+    const { call, settings } = this.store.getState();
+    if (call?.state !== 'established') return Promise.resolve(false);
+    return this.phone.sendDtmf(key, settings?.dtmfMode ?? 'rfc4733');
+  }
+
+  transfer(input: string): Promise<void> {
+    const target = dialString(input);
+    if (!target) {
+      this.store.getState().setNotice('call.badNumber');
+      return Promise.resolve();
+    }
+    return this.phone.transfer(target);
+  }
+
   reject(): Promise<void> {
     this.ringtone.stop();
     return this.phone.reject();
@@ -99,7 +148,7 @@ export class Telephony {
 
   toggleMute(): void {
     const call = this.store.getState().call;
-    if (call?.state !== 'established') return;
+    if (call?.state !== 'established' && call?.state !== 'held') return;
     this.phone.setMuted(!call.muted);
     this.store.getState().setMuted(!call.muted);
   }
@@ -123,4 +172,14 @@ export class Telephony {
     }
     this.store.setState({ call: null });
   }
+}
+
+/** SIP failure codes the agent meets most, each with its own words; the rest share one. */
+function failureNotice(code: number): string {
+  if (code === 486 || code === 600) return 'call.failed.busy';
+  if (code === 480 || code === 404) return 'call.failed.unavailable';
+  if (code === 408) return 'call.failed.timeout';
+  if (code === 487) return 'call.failed.cancelled';
+  if (code === 503 || code === 500) return 'call.failed.serviceUnavailable';
+  return 'call.failed.other';
 }

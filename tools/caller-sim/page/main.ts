@@ -1,4 +1,13 @@
-import { Inviter, Registerer, RegistererState, SessionState, UserAgent } from 'sip.js';
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  type Referral,
+  type Session,
+} from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 
 /**
@@ -20,7 +29,10 @@ interface CallOptions {
 }
 
 let ua: UserAgent | null = null;
-let current: Inviter | null = null;
+let current: Session | null = null;
+/** DTMF digits received by SIP INFO (application/dtmf-relay), in order. */
+const dtmf: string[] = [];
+let answerIncoming = false;
 let domain = '';
 const stateEl = document.getElementById('state')!;
 const remote = document.getElementById('remote') as HTMLAudioElement;
@@ -29,8 +41,39 @@ function show(s: string) {
   stateEl.textContent = s;
 }
 
-async function register(o: RegisterOptions): Promise<void> {
+/** Every session this phone has: play what it receives, log INFO DTMF, follow a REFER. */
+function track(session: Session): void {
+  current = session;
+  session.delegate = {
+    onInfo: (info) => {
+      const m = /Signal=\s*([0-9A-D*#])/.exec(info.request.body ?? '');
+      if (m?.[1]) dtmf.push(m[1]);
+      void info.accept();
+    },
+    // Blind transfer: the agent asks us to call the third party; we do, and that is our call now.
+    onRefer: (referral: Referral) => {
+      void referral.accept().then(() => {
+        const next = referral.makeInviter({
+          sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+        });
+        track(next);
+        void next.invite();
+      });
+    },
+  };
+  session.stateChange.addListener((s) => {
+    if (current === session) show(s);
+    if (s === SessionState.Established) {
+      const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler;
+      remote.srcObject = sdh.remoteMediaStream;
+    }
+    if (s === SessionState.Terminated && current === session) current = null;
+  });
+}
+
+async function register(o: RegisterOptions & { answer?: boolean }): Promise<void> {
   domain = o.domain;
+  answerIncoming = o.answer ?? false;
   ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${o.authUser}@${o.domain}`),
     authorizationUsername: o.authUser,
@@ -40,6 +83,19 @@ async function register(o: RegisterOptions): Promise<void> {
     sessionDescriptionHandlerFactoryOptions: {
       peerConnectionConfiguration: { iceServers: [] },
       iceGatheringTimeout: 200,
+    },
+    delegate: {
+      // A third party (transfer target, outbound-call destination) answers at once.
+      onInvite: (invitation: Invitation) => {
+        if (!answerIncoming || current) {
+          void invitation.reject({ statusCode: 486 });
+          return;
+        }
+        track(invitation);
+        void invitation.accept({
+          sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+        });
+      },
     },
   });
   await ua.start();
@@ -64,15 +120,7 @@ function call(o: CallOptions): string {
     extraHeaders: pai,
     sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
   });
-  current = inviter;
-  inviter.stateChange.addListener((s) => {
-    show(s);
-    if (s === SessionState.Established) {
-      const sdh = inviter.sessionDescriptionHandler as SessionDescriptionHandler;
-      remote.srcObject = sdh.remoteMediaStream;
-    }
-    if (s === SessionState.Terminated && current === inviter) current = null;
-  });
+  track(inviter);
   void inviter.invite().catch((e: unknown) => show(`failed: ${String(e)}`));
   return inviter.request.callId;
 }
@@ -81,11 +129,20 @@ async function hangup(): Promise<void> {
   const c = current;
   if (!c) return;
   if (c.state === SessionState.Established) await c.bye();
-  else if (c.state === SessionState.Establishing || c.state === SessionState.Initial) await c.cancel();
+  else if (
+    c instanceof Inviter &&
+    (c.state === SessionState.Establishing || c.state === SessionState.Initial)
+  )
+    await c.cancel();
+  else if (c instanceof Invitation && c.state === SessionState.Initial) await c.reject();
 }
 
 function state(): string {
   return current?.state ?? 'idle';
 }
 
-Object.assign(window, { callerSim: { register, call, hangup, state } });
+function received(): string {
+  return dtmf.join('');
+}
+
+Object.assign(window, { callerSim: { register, call, hangup, state, received } });

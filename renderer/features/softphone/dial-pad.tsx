@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useServices } from '../../app/services';
+
+const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+
+/**
+ * One pad, two uses: with no call it composes a number to dial; during a call each key sends
+ * DTMF (RFC 4733, or SIP INFO per settings) — menus and account numbers for the caller's IVR.
+ */
+export function DialPad() {
+  const { t } = useTranslation();
+  const { telephony } = useServices();
+  const call = useApp((s) => s.call);
+  const registered = useApp((s) => s.registration.state === 'registered');
+  const [number, setNumber] = useState('');
+  const inCall = call?.state === 'established';
+
+  const press = (k: string) => {
+    if (inCall) void telephony.sendDtmf(k);
+    else setNumber((n) => (n + k).slice(0, 32));
+  };
+  const dial = () => {
+    if (telephony.dial(number)) setNumber('');
+  };
+
+  return (
+    <section className="panel dial-pad" aria-label={t('call.dialpad')}>
+      {inCall ? null : (
+        <form
+          className="dial-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            dial();
+          }}
+        >
+          <input
+            data-testid="dial-input"
+            inputMode="tel"
+            value={number}
+            placeholder={t('call.dialPlaceholder')}
+            onChange={(e) => setNumber(e.target.value.slice(0, 40))}
+          />
+          <button type="submit" data-testid="dial-button" disabled={!registered || !!call || !number}>
+            {t('call.dial')}
+          </button>
+        </form>
+      )}
+      <div className="keys">
+        {keys.map((k) => (
+          <button
+            key={k}
+            type="button"
+            data-testid={`dialpad-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}
+            onClick={() => press(k)}
+          >
+            {k}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

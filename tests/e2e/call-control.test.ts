@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dominantFrequency } from '../helpers/chromium';
+import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
+
+/**
+ * Call control on the real bench (Kamailio, three Chromiums with distinct fake-mic tones):
+ * hold silences both ways and resume brings the tones back; DTMF reaches the far side; the
+ * agent dials out; a blind transfer connects the caller to a third party.
+ */
+const agentHz = 700;
+const callerHz = 1400;
+const thirdHz = 2100;
+let rig: CallRig;
+
+beforeAll(async () => {
+  rig = await startCallRig({ agentToneHz: agentHz, callerToneHz: callerHz, thirdToneHz: thirdHz });
+  await rig.register();
+  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
+    timeout: 15_000,
+  });
+});
+afterAll(async () => rig?.stop());
+
+const near = (hz: number) => (x: number) => Math.abs(x - hz) < 60;
+
+async function answerCallFrom(number: string) {
+  const { agent, caller, agentUri } = rig;
+  await caller.call({ target: agentUri, fromNumber: number, displayName: '' });
+  await agent.getByTestId('answer-button').click({ timeout: 10_000 });
+  await expect
+    .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+    .toSatisfy(near(agentHz));
+}
+
+async function endAndFile() {
+  const { agent } = rig;
+  if (await agent.getByTestId('hangup-button').isVisible()) await agent.getByTestId('hangup-button').click();
+  await agent.getByTestId('wrapup-form').waitFor({ timeout: 10_000 });
+  await agent.getByTestId('wrapup-category').selectOption('inquiry');
+  await agent.getByTestId('wrapup-priority').selectOption('normal');
+  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
+  await agent.getByTestId('wrapup-submit').click();
+  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
+}
+
+describe('call control', () => {
+  it('hold: the caller hears silence and the agent hears nothing; resume: both tones are back', async () => {
+    const { agent, caller } = rig;
+    await answerCallFrom('0223456789');
+    await agent.getByTestId('hold-button').click();
+    await expect.poll(() => agent.getByTestId('hold-button').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 10_000 })
+      .toBe(0);
+    expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('held');
+    await agent.getByTestId('hold-button').click();
+    await expect.poll(() => agent.getByTestId('hold-button').getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+      .toSatisfy(near(agentHz));
+    await expect
+      .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 10_000 })
+      .toSatisfy(near(callerHz));
+    await endAndFile();
+  });
+
+  it('DTMF from the dial pad: RFC 4733 events on the audio sender by default, SIP INFO reaching the far side when chosen', async () => {
+    const { agent, caller } = rig;
+    await answerCallFrom('0912345678');
+    // RFC 4733: the browser can insert telephone-events on the audio sender.
+    const canRfc4733 = await agent.evaluate(
+      'Promise.resolve(window.__remoteTracks !== undefined && typeof RTCDTMFSender !== "undefined")',
+    );
+    expect(canRfc4733).toBe(true);
+    await agent
+      .getByTestId('settings-dtmf-mode')
+      .selectOption('info')
+      .catch(() => undefined);
+    for (const k of ['1', '2', 'hash']) await agent.getByTestId(`dialpad-${k}`).click();
+    await expect.poll(() => caller.dtmfReceived(), { timeout: 10_000 }).toMatch(/12#$/);
+    await endAndFile();
+  });
+
+  it('dials out to an extension and talks both ways', async () => {
+    const { agent, third } = rig;
+    await agent.getByTestId('dial-input').fill(thirdExtension);
+    await agent.getByTestId('dial-button').click();
+    await expect
+      .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 15_000 })
+      .toSatisfy(near(thirdHz));
+    await expect
+      .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 10_000 })
+      .toSatisfy(near(agentHz));
+    await agent.getByTestId('hangup-button').click();
+    await endAndFile();
+    await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
+  });
+
+  it('blind transfer: the third party hears the caller and the agent is free', async () => {
+    const { agent, caller, third } = rig;
+    await answerCallFrom('0223456789');
+    await agent.getByTestId('transfer-target').fill(thirdExtension);
+    await agent.getByTestId('transfer-button').click();
+    await expect
+      .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
+      .toSatisfy(near(callerHz));
+    await expect
+      .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+      .toSatisfy(near(thirdHz));
+    await agent.getByTestId('wrapup-form').waitFor({ timeout: 15_000 });
+    await endAndFile();
+    await caller.hangup();
+  });
+});
