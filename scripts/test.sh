@@ -31,6 +31,7 @@ run_vitest e2e bash scripts/in-netns.sh
 echo "== benchmarks (tiny size, to keep them working)"
 SEATDESK_BENCH_SIZE=tiny npm run -s bench:screen-pop || status=1
 SEATDESK_BENCH_SIZE=tiny npm run -s bench:sync || status=1
+SEATDESK_BENCH_SIZE=tiny npm run -s bench:calls || status=1
 
 # One plain closing line for whoever reads the log.
 node -e '

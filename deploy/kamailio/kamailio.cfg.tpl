@@ -48,10 +48,13 @@ modparam("usrloc", "db_mode", 0)
 modparam("nathelper", "received_avp", "$avp(RECEIVED)")
 modparam("websocket", "keepalive_mechanism", 0)
 modparam("htable", "htable", "users=>size=8;")
+# Queue membership: "queue-north/1001" => 1 lets agent 1001 bind its contact to sip:queue-north@…
+modparam("htable", "htable", "queues=>size=8;")
 modparam("auth", "nonce_expire", 300)
 
 event_route[htable:mod-init] {
 @@USERS@@
+@@QUEUE_MEMBERS@@
 }
 
 request_route {
@@ -99,7 +102,12 @@ route[REGISTRAR] {
 		www_challenge("$td", "0");
 		exit;
 	}
-	if ($au != $tU) { sl_send_reply("403", "Forbidden: auth user does not match"); exit; }
+	# An agent registers its own AOR, and while Ready also the AOR of a queue it belongs to: an
+	# INVITE to the queue then forks to the contacts of exactly the Ready agents (docs/adr/0004).
+	if ($au != $tU && !($tU =~ "^queue-" && $sht(queues=>$tU/$au) == 1)) {
+		sl_send_reply("403", "Forbidden: auth user does not match");
+		exit;
+	}
 	consume_credentials();
 	if (!save("location")) { sl_reply_error(); }
 }

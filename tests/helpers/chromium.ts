@@ -38,13 +38,15 @@ export async function launchChromium(
  * the app: the test listens to what the agent would hear.
  */
 export async function installRemoteAudioProbe(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __remoteTracks: MediaStreamTrack[]; __pcs: RTCPeerConnection[] };
+  // A string, not a function: code run through tsx (benchmarks, the demo) would carry esbuild's
+  // __name helper into the page, where it does not exist.
+  await page.addInitScript(`(() => {
+    const w = window;
     w.__remoteTracks = [];
     w.__pcs = [];
     const Original = window.RTCPeerConnection;
     class Probed extends Original {
-      constructor(config?: RTCConfiguration) {
+      constructor(config) {
         super(config);
         w.__pcs.push(this);
         this.addEventListener('track', (e) => {
@@ -53,7 +55,7 @@ export async function installRemoteAudioProbe(page: Page): Promise<void> {
       }
     }
     window.RTCPeerConnection = Probed;
-  });
+  })()`);
 }
 
 /** The strongest frequency in the newest live remote audio track, by WebAudio FFT over `ms`. */

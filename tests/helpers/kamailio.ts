@@ -48,15 +48,31 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts Kamailio (from Debian) on free loopback ports with the given digest users. */
-export async function startKamailio(opts: { users: Record<string, string> }): Promise<RunningKamailio> {
+function queueLines(queues: Record<string, string[]>): string {
+  return Object.entries(queues)
+    .flatMap(([queue, members]) => {
+      if (!/^queue-[\w-]{1,40}$/.test(queue)) throw new Error(`queue ${queue}: must be queue-<name>`);
+      return members.map((m) => {
+        if (!/^[\w.+-]{1,64}$/.test(m)) throw new Error(`queue member ${m}: bad user`);
+        return `\t$sht(queues=>${queue}/${m}) = 1;`;
+      });
+    })
+    .join('\n');
+}
+
+/** Starts Kamailio (from Debian) on free loopback ports with the given digest users and queues. */
+export async function startKamailio(opts: {
+  users: Record<string, string>;
+  queues?: Record<string, string[]>;
+}): Promise<RunningKamailio> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-kamailio-'));
   const [udp, ws] = [await freePort(), await freePort()];
   const cfg = readFileSync(template, 'utf8')
     .replaceAll('@@UDP_PORT@@', String(udp))
     .replaceAll('@@WS_PORT@@', String(ws))
     .replaceAll('@@DOMAIN@@', domain)
-    .replace('@@USERS@@', () => userLines(opts.users));
+    .replace('@@USERS@@', () => userLines(opts.users))
+    .replace('@@QUEUE_MEMBERS@@', () => queueLines(opts.queues ?? {}));
   const cfgFile = join(dir, 'kamailio.cfg');
   writeFileSync(cfgFile, cfg);
   execFileSync('kamailio', ['-c', '-f', cfgFile], { stdio: 'pipe' });

@@ -56,6 +56,9 @@ export class SipPhone {
     held: boolean;
   } | null = null;
   private domain = '';
+  /** Queue AOR → the Registerer binding our contact to it (present only while offered). */
+  private readonly queueRegs = new Map<string, Registerer>();
+  private offered: { queues: readonly string[] } | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
@@ -129,6 +132,8 @@ export class SipPhone {
         onAccept: () => {
           this.attempt = 0;
           this.delegate.onRegistration('registered', null);
+          // A new connection (or a restarted Kamailio) needs the queue bindings again too.
+          if (this.offered) void this.bindQueues(this.offered.queues, true);
         },
         onReject: (response: IncomingResponse) => {
           const code = response.message.statusCode ?? 0;
@@ -153,6 +158,36 @@ export class SipPhone {
     }, delay);
   }
 
+  /**
+   * Queue calls: while the agent is Ready, our contact is also registered to each queue's
+   * address, and Kamailio forks a call to the queue to every Ready agent; in any other state
+   * the bindings are removed, so a Not Ready agent is never offered a queue call.
+   */
+  async setOffered(offered: boolean, queues: readonly string[]): Promise<void> {
+    this.offered = offered ? { queues } : null;
+    await this.bindQueues(offered ? queues : [], false);
+  }
+
+  private async bindQueues(queues: readonly string[], refresh: boolean): Promise<void> {
+    const ua = this.ua;
+    if (!ua) return;
+    for (const [aor, reg] of this.queueRegs) {
+      if (queues.includes(aor)) continue;
+      this.queueRegs.delete(aor);
+      await reg.unregister().catch(() => undefined);
+      await reg.dispose().catch(() => undefined);
+    }
+    for (const aor of queues) {
+      const existing = this.queueRegs.get(aor);
+      if (existing && !refresh) continue;
+      const toUri = UserAgent.makeURI(aor);
+      if (!toUri) continue;
+      const reg = existing ?? new Registerer(ua, { expires: 300, refreshFrequency: 50, params: { toUri } });
+      this.queueRegs.set(aor, reg);
+      await reg.register().catch(() => undefined);
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -160,6 +195,8 @@ export class SipPhone {
     this.attempt = 0;
     const ua = this.ua;
     const reg = this.registerer;
+    for (const q of this.queueRegs.values()) await q.unregister().catch(() => undefined);
+    this.queueRegs.clear();
     this.ua = null;
     this.registerer = null;
     if (reg?.state === RegistererState.Registered) await reg.unregister().catch(() => undefined);
