@@ -24,7 +24,7 @@ async function boot() {
   // Runs for the life of the window: the status bar always shows the server's state.
   const sync = new SyncStatusPoller(store, host);
   sync.start();
-  const services: Services = { host, store, telephony, wrapUps, sync };
+  const services: Services = { host, store, telephony, wrapUps, sync, agentStatus: telephony.agentStatus };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ServicesContext.Provider value={services}>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { HostClient } from '../../shared';
 import type { AppState, AppStore } from '../store/app-store';
 import type { Telephony } from '../features/softphone/telephony';
+import type { AgentStatusController } from '../features/agent-status/agent-status-controller';
 import type { SyncStatusPoller } from '../features/sync/sync-status';
 import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
 
@@ -12,6 +13,7 @@ export interface Services {
   telephony: Telephony;
   wrapUps: WrapUpController;
   sync: SyncStatusPoller;
+  agentStatus: AgentStatusController;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared';
 import { SyncIndicator } from '../features/sync/sync-indicator';
+import { AgentStatusSelector } from '../features/agent-status/agent-status-selector';
 import { useApp, useServices } from './services';
 
 export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void }) {
@@ -33,6 +34,7 @@ export function StatusBar({ onLocale }: { onLocale: (l: Locale | 'auto') => void
       <span className={`pill call-${callState}`} data-testid="call-state" data-state={callState}>
         {t(`call.${callState}`)}
       </span>
+      <AgentStatusSelector />
       <SyncIndicator />
       <span className="spacer" />
       {reg.state === 'unregistered' || reg.state === 'failed' ? (

@@ -8,6 +8,7 @@ import {
   type RegistrationState,
 } from '../features/softphone/call-machine';
 import type { RegistrationProblem } from '../features/softphone/sip-phone';
+import { initialStatus, type AgentStatus } from '../features/agent-status/agent-status-machine';
 
 export interface CallSnapshot {
   callId: string;
@@ -43,6 +44,8 @@ export interface AppState {
   } | null;
   /** The host's view of the central server; null until the first poll answers. */
   sync: SyncStatus | null;
+  /** Ready / Not Ready / on call / after-call work: decides whether queue calls are offered. */
+  agent: AgentStatus;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
@@ -54,6 +57,7 @@ export interface AppState {
   setPop(pop: PopSnapshot): void;
   setNotice(key: string | null, values?: Record<string, string>): void;
   setSync(sync: SyncStatus | null): void;
+  setAgent(agent: AgentStatus): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -68,6 +72,7 @@ export function createAppStore() {
     pop: null,
     wrapUp: null,
     sync: null,
+    agent: initialStatus(Date.now()),
 
     setRegistration: (state, problem) =>
       set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),
@@ -123,6 +128,7 @@ export function createAppStore() {
       if (get().call?.callId === pop.callId || get().wrapUp?.draft.callId === pop.callId) set({ pop });
     },
     setNotice: (key, values) => set({ notice: key ? { key, values } : null }),
+    setAgent: (agent) => set({ agent }),
     setSync: (sync) => {
       // Polled every second and usually unchanged: keep the old object so selectors don't re-render.
       if (JSON.stringify(get().sync) !== JSON.stringify(sync)) set({ sync });

@@ -33,6 +33,21 @@ export const Settings = z.object({
   defaultRegion: Region,
   agentName: z.string().max(128),
   sip: SipAccount.nullable(),
+  /** Seconds of after-call work before the agent is Ready again by itself (0 = none). */
+  acwSeconds: z.number().int().min(0).max(600).default(30),
+  /** Queue addresses this agent takes calls for while Ready (sip:queue-north@…; ADR 0004). */
+  queues: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(
+          /^sips?:queue-[\w-]+@[^@\s]+$/,
+          'expected a queue address such as sip:queue-north@example.com',
+        ),
+    )
+    .max(8)
+    .default([]),
   /** STUN/TURN for production; empty on loopback benches and tests. */
   iceServers: z
     .array(
@@ -49,6 +64,8 @@ export const defaultSettings: Settings = {
   serverUrl: null,
   locale: 'auto',
   dtmfMode: 'rfc4733',
+  acwSeconds: 30,
+  queues: [],
   defaultRegion: 'TW',
   agentName: '',
   sip: null,

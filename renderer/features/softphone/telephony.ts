@@ -2,6 +2,7 @@ import { HostCallError, type HostClient, type ScreenPop } from '../../../shared'
 import type { AppStore } from '../../store/app-store';
 import type { WrapUpController } from '../wrap-up/wrap-up-controller';
 import { dialString } from './dial-string';
+import { AgentStatusController } from '../agent-status/agent-status-controller';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
 
@@ -16,16 +17,24 @@ export class Telephony {
   /** Calls that ended before their ringing UI was committed. */
   private readonly gone = new Set<string>();
   onRemoteStream: (s: MediaStream | null) => void = () => {};
+  readonly agentStatus: AgentStatusController;
 
   constructor(
     private readonly store: AppStore,
     private readonly host: HostClient,
     private readonly wrapUps: WrapUpController,
   ) {
+    // Queue calls reach this agent only while Ready: the queue bindings follow the status.
+    this.agentStatus = new AgentStatusController(store, (offered) => {
+      void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
+    });
     this.phone = new SipPhone({
       onRegistration: (state, problem) => store.getState().setRegistration(state, problem),
       onIncoming: (call) => this.ring(call),
-      onEstablished: (callId) => store.getState().moveCall(callId, 'established', new Date()),
+      onEstablished: (callId) => {
+        store.getState().moveCall(callId, 'established', new Date());
+        this.agentStatus.callStarted();
+      },
       onEnded: (callId, answered) => this.ended(callId, answered),
       onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
       onHeld: (callId, held) => {
@@ -162,6 +171,7 @@ export class Telephony {
       return;
     }
     s.moveCall(callId, 'ended', new Date());
+    if (answered) this.agentStatus.callEnded();
     const ended = this.store.getState().call ?? call;
     if (answered) {
       const pop = s.pop?.callId === callId ? s.pop.data : null;
