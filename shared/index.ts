@@ -3,6 +3,7 @@ export * from './domain/customer';
 export * from './domain/screen-pop';
 export * from './domain/settings';
 export * from './domain/sync';
+export * from './domain/quality';
 export * from './domain/wrap-up';
 export * from './host-api';
 export * from './phone/normalize-number';

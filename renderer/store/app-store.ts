@@ -9,6 +9,8 @@ import {
 } from '../features/softphone/call-machine';
 import type { RegistrationProblem } from '../features/softphone/sip-phone';
 import { initialStatus, type AgentStatus } from '../features/agent-status/agent-status-machine';
+import type { QualityWarning } from '../features/quality/quality-monitor';
+import type { QualitySample } from '../features/quality/stats-sample';
 
 export interface CallSnapshot {
   callId: string;
@@ -46,6 +48,8 @@ export interface AppState {
   sync: SyncStatus | null;
   /** Ready / Not Ready / on call / after-call work: decides whether queue calls are offered. */
   agent: AgentStatus;
+  /** The current call's latest quality reading and its sustained warnings. */
+  quality: { callId: string; sample: QualitySample | null; warnings: QualityWarning[] } | null;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
@@ -58,6 +62,7 @@ export interface AppState {
   setNotice(key: string | null, values?: Record<string, string>): void;
   setSync(sync: SyncStatus | null): void;
   setAgent(agent: AgentStatus): void;
+  setQuality(quality: AppState['quality']): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -73,6 +78,7 @@ export function createAppStore() {
     wrapUp: null,
     sync: null,
     agent: initialStatus(Date.now()),
+    quality: null,
 
     setRegistration: (state, problem) =>
       set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),
@@ -129,6 +135,7 @@ export function createAppStore() {
     },
     setNotice: (key, values) => set({ notice: key ? { key, values } : null }),
     setAgent: (agent) => set({ agent }),
+    setQuality: (quality) => set({ quality }),
     setSync: (sync) => {
       // Polled every second and usually unchanged: keep the old object so selectors don't re-render.
       if (JSON.stringify(get().sync) !== JSON.stringify(sync)) set({ sync });

@@ -52,11 +52,11 @@ function rejectionOf(facts: BatchFacts, user: AccessClaims, w: WrapUp): string |
 }
 
 const insertSql = `INSERT INTO interactions (id, team_id, customer_id, phone, occurred_at, ended_at, agent, category,
-    priority, disposition, notes, filed_by, seat)
+    priority, disposition, notes, quality, filed_by, seat)
   SELECT r.id, $1, r.customer_id, r.phone, r.started_at, r.ended_at, r.agent, r.category, r.priority,
-         r.disposition, r.notes, $2, $3
+         r.disposition, r.notes, r.quality, $2, $3
   FROM jsonb_to_recordset($4::jsonb) AS r(id text, customer_id text, phone text, started_at timestamptz,
-       ended_at timestamptz, agent text, category text, priority text, disposition text, notes text)
+       ended_at timestamptz, agent text, category text, priority text, disposition text, notes text, quality jsonb)
   ON CONFLICT (id) DO NOTHING RETURNING id`;
 
 export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
@@ -88,6 +88,7 @@ export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: Serve
           priority: w.priority,
           disposition: w.disposition,
           notes: w.notes,
+          quality: w.quality ?? null,
         }));
         const inserted = new Set(
           (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallCategory, Disposition, Priority } from './call-category';
 import { Id, IsoTime, limits } from './customer';
+import { CallQualitySummary } from './quality';
 
 const Uuid = z.uuid();
 
@@ -16,6 +17,8 @@ export const WrapUpDraft = z.object({
   disposition: Disposition.nullable(),
   notes: z.string().max(limits.note),
   updatedAt: IsoTime,
+  /** Measured during the call (getStats); absent for calls with no media. */
+  quality: CallQualitySummary.nullable().optional(),
 });
 export type WrapUpDraft = z.infer<typeof WrapUpDraft>;
 
@@ -33,6 +36,7 @@ export const WrapUp = z.object({
   priority: Priority,
   disposition: Disposition,
   notes: z.string().max(limits.note),
+  quality: CallQualitySummary.nullable().optional(),
 });
 export type WrapUp = z.infer<typeof WrapUp>;
 

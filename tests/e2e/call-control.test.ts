@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dominantFrequency } from '../helpers/chromium';
 import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
@@ -47,6 +49,13 @@ describe('call control', () => {
   it('hold: the caller hears silence and the agent hears nothing; resume: both tones are back', async () => {
     const { agent, caller } = rig;
     await answerCallFrom('0223456789');
+    // The live quality line: a clean loopback call rates near the top of the MOS scale.
+    await expect
+      .poll(async () => Number(await agent.getByTestId('call-quality').getAttribute('data-mos')), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(4);
+    expect(await agent.getByTestId('quality-warning').count()).toBe(0);
     await agent.getByTestId('hold-button').click();
     await expect.poll(() => agent.getByTestId('hold-button').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 }).toBe(0);
@@ -63,6 +72,15 @@ describe('call control', () => {
       .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 10_000 })
       .toSatisfy(near(callerHz));
     await endAndFile();
+    // The filed record carries the call's quality summary (it goes up to the server with it).
+    const db = new Database(join(rig.dataDir, 'seatdesk.db'), { readonly: true });
+    const row = db.prepare(`SELECT payload FROM outbox ORDER BY created_at DESC LIMIT 1`).get() as {
+      payload: string;
+    };
+    db.close();
+    const quality = (JSON.parse(row.payload) as { quality: { samples: number; minMos: number } }).quality;
+    expect(quality.samples).toBeGreaterThan(0);
+    expect(quality.minMos).toBeGreaterThan(3.5);
   });
 
   it('DTMF from the dial pad: RFC 4733 events on the audio sender by default, SIP INFO reaching the far side when chosen', async () => {

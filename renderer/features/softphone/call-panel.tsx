@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useServices } from '../../app/services';
+import { QualityIndicator } from '../quality/quality-indicator';
 
 /** The ringing / in-call controls, and the element remote audio plays through. */
 export function CallPanel() {
@@ -68,6 +69,7 @@ export function CallPanel() {
           </>
         ) : null}
       </div>
+      {call?.state === 'established' ? <QualityIndicator /> : null}
       {call?.state === 'established' ? (
         <form
           className="transfer-row"

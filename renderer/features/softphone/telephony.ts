@@ -3,6 +3,7 @@ import type { AppStore } from '../../store/app-store';
 import type { WrapUpController } from '../wrap-up/wrap-up-controller';
 import { dialString } from './dial-string';
 import { AgentStatusController } from '../agent-status/agent-status-controller';
+import { QualitySampler } from '../quality/quality-sampler';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
 
@@ -18,6 +19,7 @@ export class Telephony {
   private readonly gone = new Set<string>();
   onRemoteStream: (s: MediaStream | null) => void = () => {};
   readonly agentStatus: AgentStatusController;
+  private readonly quality: QualitySampler;
 
   constructor(
     private readonly store: AppStore,
@@ -28,12 +30,14 @@ export class Telephony {
     this.agentStatus = new AgentStatusController(store, (offered) => {
       void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
     });
+    this.quality = new QualitySampler(store, () => this.phone.peerConnection());
     this.phone = new SipPhone({
       onRegistration: (state, problem) => store.getState().setRegistration(state, problem),
       onIncoming: (call) => this.ring(call),
       onEstablished: (callId) => {
         store.getState().moveCall(callId, 'established', new Date());
         this.agentStatus.callStarted();
+        this.quality.start(callId);
       },
       onEnded: (callId, answered) => this.ended(callId, answered),
       onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
@@ -171,11 +175,12 @@ export class Telephony {
       return;
     }
     s.moveCall(callId, 'ended', new Date());
+    const quality = this.quality.stop();
     if (answered) this.agentStatus.callEnded();
     const ended = this.store.getState().call ?? call;
     if (answered) {
       const pop = s.pop?.callId === callId ? s.pop.data : null;
-      this.wrapUps.begin(ended, pop?.kind === 'known' ? pop.customer.id : null);
+      this.wrapUps.begin(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
     } else {
       s.setNotice('call.missed', { number: call.number || '—' });
       if (s.pop?.callId === callId) this.store.setState({ pop: null });

@@ -18,6 +18,7 @@ export class WrapUpController {
   begin(
     call: { callId: string; number: string; startedAt: string; endedAt: string | null },
     customerId: string | null,
+    quality: WrapUpDraft['quality'] = null,
   ) {
     const draft: WrapUpDraft = {
       callId: call.callId,
@@ -30,6 +31,7 @@ export class WrapUpController {
       disposition: null,
       notes: '',
       updatedAt: this.clock().toISOString(),
+      quality,
     };
     this.store.setState({ wrapUp: { draft, status: 'editing', error: null, restored: false } });
     this.persist(draft);
@@ -81,6 +83,7 @@ export class WrapUpController {
         priority: draft.priority,
         disposition: draft.disposition,
         notes: draft.notes,
+        quality: draft.quality ?? null,
       });
       this.store.setState({ wrapUp: { ...w, status: 'filed', error: null } });
     } catch (err) {

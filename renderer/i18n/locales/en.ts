@@ -32,6 +32,14 @@ export const en = {
       other: 'Other',
     },
   },
+  quality: {
+    line: 'Quality: MOS {{mos}} · RTT {{rtt}} ms · jitter {{jitter}} ms · loss {{loss}} %',
+    'high-rtt': 'Long delay',
+    'high-jitter': 'Unsteady audio (jitter)',
+    'high-loss': 'Audio is breaking up (packet loss)',
+    'low-mos': 'Poor call quality',
+    'dead-mic': 'Your microphone is silent',
+  },
   call: {
     idle: 'No call',
     ringing: 'Incoming call',

@@ -34,6 +34,14 @@ export const zhHans: Messages = {
       other: '其他',
     },
   },
+  quality: {
+    line: '通话质量：MOS {{mos}} · 延迟 {{rtt}} 毫秒 · 抖动 {{jitter}} 毫秒 · 丢包 {{loss}}%',
+    'high-rtt': '延迟过长',
+    'high-jitter': '声音不稳（抖动）',
+    'high-loss': '声音断续（丢包）',
+    'low-mos': '通话质量不佳',
+    'dead-mic': '您的麦克风没有声音',
+  },
   call: {
     idle: '无通话',
     ringing: '来电',

@@ -34,6 +34,14 @@ export const zhHant: Messages = {
       other: '其他',
     },
   },
+  quality: {
+    line: '通話品質：MOS {{mos}} · 延遲 {{rtt}} 毫秒 · 抖動 {{jitter}} 毫秒 · 遺失 {{loss}}%',
+    'high-rtt': '延遲過長',
+    'high-jitter': '聲音不穩（抖動）',
+    'high-loss': '聲音斷續（封包遺失）',
+    'low-mos': '通話品質不佳',
+    'dead-mic': '您的麥克風沒有聲音',
+  },
   call: {
     idle: '無通話',
     ringing: '來電',

@@ -188,6 +188,27 @@ describe.each(dialects)('central server on %s', (dialect) => {
     expect(rows[0]?.n).toBe(1);
   });
 
+  it("stores the call's quality summary with the interaction, findable by its worst MOS", async () => {
+    const quality = {
+      samples: 120,
+      avgRttMs: 80,
+      maxRttMs: 450,
+      avgJitterMs: 12,
+      maxLossPct: 6.5,
+      avgMos: 3.6,
+      minMos: 2.9,
+      warnings: ['high-loss', 'low-mos'] as ('high-loss' | 'low-mos')[],
+    };
+    const w = wrapUp({ quality });
+    const res = await http(server.url, 'POST', '/v1/outbox', { token: agent, json: push([w]) });
+    expect(res.body).toEqual({ results: [{ id: w.id, status: 'accepted' }] });
+    const bad = await server.db.query<{ id: string; quality: unknown }>(
+      `SELECT id, quality FROM interactions
+       WHERE team_id = 'team-north' AND quality IS NOT NULL AND (quality->>'minMos')::numeric < 3.5`,
+    );
+    expect(bad).toEqual([{ id: w.id, quality }]);
+  });
+
   it('rejects records that break a rule, with a reason, and files the rest of the batch', async () => {
     await server.db.query(
       `UPDATE disposition_codes SET active = false WHERE team_id = 'team-north' AND code = 'transferred'`,
@@ -267,7 +288,7 @@ describe.each(dialects)('central server on %s', (dialect) => {
   it('keeps the audit log append-only and migrations idempotent', async () => {
     await expect(server.db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(server.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    expect(await migrate(server.db)).toBe(1);
+    expect(await migrate(server.db)).toBe(2);
   });
 
   it('pushes a "pull again" notice to the same team only, through LISTEN/NOTIFY', async () => {
