@@ -4,7 +4,10 @@ import {
   HostCallError,
   hostMethods,
   ipcChannel,
+  isShellCommand,
+  shellCommandChannel,
   type HostClient,
+  type ShellCommand,
   type Result,
 } from '../shared/host-api';
 
@@ -29,3 +32,14 @@ function method(name: (typeof hostMethods)[number]) {
 
 const api = Object.fromEntries(hostMethods.map((m) => [m, method(m)])) as unknown as HostClient;
 contextBridge.exposeInMainWorld('seatdesk', api);
+
+/** The shell's pushes (global shortcuts, wake-ups): a fixed list, checked before the page sees it. */
+contextBridge.exposeInMainWorld('seatdeskShell', {
+  onCommand(cb: (c: ShellCommand) => void): () => void {
+    const listener = (_e: unknown, c: unknown) => {
+      if (isShellCommand(c)) cb(c);
+    };
+    ipcRenderer.on(shellCommandChannel, listener);
+    return () => ipcRenderer.removeListener(shellCommandChannel, listener);
+  },
+});

@@ -24,6 +24,15 @@ async function boot() {
   // Runs for the life of the window: the status bar always shows the server's state.
   const sync = new SyncStatusPoller(store, host);
   sync.start();
+  // Global shortcuts and wake-ups from the Electron shell; in a browser, the network coming back.
+  const shell = (window as { seatdeskShell?: { onCommand(cb: (c: string) => void): () => void } })
+    .seatdeskShell;
+  shell?.onCommand((c) => {
+    if (c === 'answer') void telephony.answer();
+    else if (c === 'hangup') void telephony.hangup();
+    else if (c === 'reconnect') telephony.phone.reconnectNow();
+  });
+  window.addEventListener('online', () => telephony.phone.reconnectNow());
   const services: Services = { host, store, telephony, wrapUps, sync, agentStatus: telephony.agentStatus };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,4 +1,15 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  net,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +22,7 @@ import { createMainWindow } from './create-window';
 import { hardenWebContents } from './harden-web-contents';
 import { registerHostIpc } from './ipc-handlers';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
+import { wireShellEvents } from './shell-events';
 import { secureSession } from './session-security';
 
 /** Electron entry: a thin shell over the same host services the browser mode runs. */
@@ -70,7 +82,15 @@ function start() {
   registerHostIpc(ipcMain, handlers, log);
   createMainWindow(join(import.meta.dirname, '../preload'), log);
   void sync.start();
+  const unwire = wireShellEvents({
+    globalShortcut,
+    powerMonitor,
+    powerSaveBlocker,
+    window: () => BrowserWindow.getAllWindows()[0] ?? null,
+    log,
+  });
   app.on('before-quit', () => {
+    unwire();
     void sync.close().finally(() => db.close());
   });
 }

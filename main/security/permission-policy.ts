@@ -8,6 +8,8 @@ const allowed: Readonly<Record<string, (details: { mediaTypes?: readonly string[
   media: (d) => (d.mediaTypes ?? []).every((t) => t === 'audio'),
   hid: () => true,
   'speaker-selection': () => true,
+  // An incoming call raises a desktop notification when the window is not focused.
+  notifications: () => true,
 };
 
 export function decidePermission(

@@ -11,8 +11,13 @@ describe('permission allow-list', () => {
     );
     expect(decidePermission('media', 'https://evil.example/', { mediaTypes: ['audio'] })).toBe(false);
   });
+  it('allows desktop notifications for the app only (an incoming call while the window is behind)', () => {
+    expect(decidePermission('notifications', `${appOrigin}/`)).toBe(true);
+    expect(decidePermission('notifications', 'https://evil.example/')).toBe(false);
+  });
+
   it('denies everything not listed', () => {
-    for (const p of ['geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen']) {
+    for (const p of ['geolocation', 'openExternal', 'clipboard-read', 'fullscreen', 'midi', 'pointerLock']) {
       expect(decidePermission(p, `${appOrigin}/`)).toBe(false);
     }
   });

@@ -2,7 +2,7 @@ import type { Services } from './services';
 
 /** Every user action once, with its shortcut (one registry, Excalidraw-style). */
 export interface Command {
-  id: 'answer' | 'reject' | 'hangup' | 'mute';
+  id: 'answer' | 'reject' | 'hangup' | 'mute' | 'hold';
   /** KeyboardEvent.key with modifiers, e.g. 'Ctrl+Enter'. */
   shortcut: string;
   run(s: Services): void;
@@ -13,6 +13,7 @@ export const commands: readonly Command[] = [
   { id: 'reject', shortcut: 'Ctrl+Backspace', run: (s) => void s.telephony.reject() },
   { id: 'hangup', shortcut: 'Ctrl+E', run: (s) => void s.telephony.hangup() },
   { id: 'mute', shortcut: 'Ctrl+M', run: (s) => s.telephony.toggleMute() },
+  { id: 'hold', shortcut: 'Ctrl+H', run: (s) => void s.telephony.toggleHold() },
 ];
 
 export function shortcutOf(

@@ -29,3 +29,20 @@ export type WireResponse = z.infer<typeof WireResponse>;
 export function ipcChannel(method: string): string {
   return `seatdesk:${method}`;
 }
+
+/**
+ * Commands the Electron shell pushes to the renderer (global shortcuts while another app has
+ * focus; "reconnect now" after sleep/resume or a network change). A fixed list on one channel.
+ */
+export const shellCommands = ['answer', 'hangup', 'reconnect'] as const;
+export type ShellCommand = (typeof shellCommands)[number];
+export const shellCommandChannel = 'seatdesk:shell-command';
+export function isShellCommand(v: unknown): v is ShellCommand {
+  return typeof v === 'string' && (shellCommands as readonly string[]).includes(v);
+}
+
+/** Global shortcuts (Electron accelerators), registered while the app runs. */
+export const globalShortcuts: Readonly<Record<string, ShellCommand>> = {
+  'CommandOrControl+Shift+A': 'answer',
+  'CommandOrControl+Shift+E': 'hangup',
+};

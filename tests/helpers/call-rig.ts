@@ -90,6 +90,8 @@ export async function startCallRig(opts: {
           password,
         }),
       async stop() {
+        // The caller pages' static servers too, or a plain Node process (a bench) never exits.
+        for (const sim of [caller, third]) await sim?.close().catch(() => undefined);
         for (const b of browsers) await b.close();
         await host.stop();
         await kamailio.stop();

@@ -149,6 +149,15 @@ export class SipPhone {
     });
   }
 
+  /** After sleep/resume or a network change: reconnect and re-register now, not at the next backoff step. */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempt = 0;
+    void this.connectAndRegister();
+  }
+
   private scheduleRetry(): void {
     if (this.stopped || this.retryTimer) return;
     const delay = backoffMs(this.attempt++);

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { HostCallError, type HostClient, type ScreenPop } from '../../../shared';
 import type { AppStore } from '../../store/app-store';
 import type { WrapUpController } from '../wrap-up/wrap-up-controller';
@@ -61,6 +62,9 @@ export class Telephony {
     if (!password) return this.store.getState().setNotice('reg.noPassword');
     this.store.getState().setNotice(null);
     this.ringtone.warmUp();
+    // Asked here, on the agent's click: a ring must reach them even when the window is behind.
+    if ('Notification' in window && Notification.permission === 'default')
+      void Notification.requestPermission();
     await this.phone.start({ account: settings.sip, password, iceServers: settings.iceServers });
   }
 
@@ -91,7 +95,25 @@ export class Telephony {
       if (pop) s.setPop(pop);
       else void lookup.then((late) => this.store.getState().setPop(late));
       this.ringtone.start();
+      this.notify(call);
     });
+  }
+
+  /** A desktop notification when the window is not in front (clicking it brings the window back). */
+  private notify(call: IncomingCall): void {
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    if (document.visibilityState === 'visible' && document.hasFocus()) return;
+    const n = new Notification(i18next.t('call.ringing'), {
+      body: [call.displayName, call.number].filter(Boolean).join(' · ') || i18next.t('call.anonymous'),
+      tag: call.callId,
+      requireInteraction: true,
+    });
+    n.onclick = () => {
+      window.focus();
+      n.close();
+    };
+    const close = () => n.close();
+    setTimeout(close, 60_000);
   }
 
   async answer(): Promise<void> {
