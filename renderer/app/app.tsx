@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Locale } from '../../shared';
 import { setLocale } from '../i18n';
+import { AudioSettingsSection } from '../features/devices/audio-settings';
 import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
 import { CallPanel } from '../features/softphone/call-panel';
@@ -40,6 +41,7 @@ export function App() {
           <CallPanel />
           <DialPad />
           <SettingsForm />
+          <AudioSettingsSection />
           <ServerForm />
         </div>
         <div className="right">

@@ -11,6 +11,7 @@ import type { RegistrationProblem } from '../features/softphone/sip-phone';
 import { initialStatus, type AgentStatus } from '../features/agent-status/agent-status-machine';
 import type { QualityWarning } from '../features/quality/quality-monitor';
 import type { QualitySample } from '../features/quality/stats-sample';
+import type { DeviceLists } from '../features/devices/audio-devices';
 
 export interface CallSnapshot {
   callId: string;
@@ -50,6 +51,8 @@ export interface AppState {
   agent: AgentStatus;
   /** The current call's latest quality reading and its sustained warnings. */
   quality: { callId: string; sample: QualitySample | null; warnings: QualityWarning[] } | null;
+  /** Audio devices present now (labels appear once the microphone was allowed). */
+  devices: DeviceLists;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
@@ -79,6 +82,7 @@ export function createAppStore() {
     sync: null,
     agent: initialStatus(Date.now()),
     quality: null,
+    devices: { inputs: [], outputs: [] },
 
     setRegistration: (state, problem) =>
       set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),

@@ -20,6 +20,21 @@ export const SipAccount = z.object({
 });
 export type SipAccount = z.infer<typeof SipAccount>;
 
+/** A remembered device: ids change between sessions and machines, labels mostly do not. */
+export const DeviceChoice = z.object({ id: z.string().max(300), label: z.string().max(300) }).nullable();
+export type DeviceChoice = z.infer<typeof DeviceChoice>;
+
+export const AudioSettings = z.object({
+  microphone: DeviceChoice,
+  /** The headset: where the caller's voice plays. */
+  output: DeviceChoice,
+  /** Where the ringtone plays (speakers, so it is heard with the headset off) … */
+  ringer: DeviceChoice,
+  /** … and also in the headset when true. */
+  ringBoth: z.boolean(),
+});
+export type AudioSettings = z.infer<typeof AudioSettings>;
+
 export const Settings = z.object({
   /** The central server (https://…); null = this seat works alone. */
   serverUrl: z
@@ -33,6 +48,7 @@ export const Settings = z.object({
   defaultRegion: Region,
   agentName: z.string().max(128),
   sip: SipAccount.nullable(),
+  audio: AudioSettings.default({ microphone: null, output: null, ringer: null, ringBoth: false }),
   /** Seconds of after-call work before the agent is Ready again by itself (0 = none). */
   acwSeconds: z.number().int().min(0).max(600).default(30),
   /** Queue addresses this agent takes calls for while Ready (sip:queue-north@…; ADR 0004). */
@@ -66,6 +82,7 @@ export const defaultSettings: Settings = {
   dtmfMode: 'rfc4733',
   acwSeconds: 30,
   queues: [],
+  audio: { microphone: null, output: null, ringer: null, ringBoth: false },
   defaultRegion: 'TW',
   agentName: '',
   sip: null,

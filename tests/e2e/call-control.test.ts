@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,43 @@ describe('call control', () => {
     await agent.getByTestId('hangup-button').click();
     await endAndFile();
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
+  });
+
+  it('audio devices: the headset output and a new microphone chosen mid-call, the call carries on', async () => {
+    const { agent, caller } = rig;
+    await answerCallFrom('0223456789');
+    // Labels are visible once the call opened the microphone.
+    await expect
+      .poll(() => agent.getByTestId('device-microphone').locator('option').allTextContents(), {
+        timeout: 10_000,
+      })
+      .toContain('Fake Audio Input 2');
+    await agent.getByTestId('device-output').selectOption({ label: 'Fake Audio Output 1' });
+    const outputId = await agent.evaluate(
+      `navigator.mediaDevices.enumerateDevices().then((ds) => ds.find((d) => d.label === 'Fake Audio Output 1').deviceId)`,
+    );
+    await expect
+      .poll(() => agent.evaluate(`document.querySelector('[data-testid="remote-audio"]').sinkId`))
+      .toBe(outputId);
+    await agent.getByTestId('device-microphone').selectOption({ label: 'Fake Audio Input 2' });
+    const senderLabel = `(window.__pcs.filter((pc) => pc.connectionState !== 'closed').at(-1)
+      ?.getSenders().find((s) => s.track?.kind === 'audio')?.track?.label) ?? null`;
+    await expect.poll(() => agent.evaluate(senderLabel), { timeout: 10_000 }).toBe('Fake Audio Input 2');
+    // Same call, same dialog: the caller still hears the agent.
+    expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
+    await expect
+      .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
+      .toSatisfy(near(agentHz));
+    // Remembered by label as well as id (ids change between sessions).
+    const saved = JSON.parse(readFileSync(join(rig.dataDir, 'settings.json'), 'utf8')) as {
+      audio: { microphone: { id: string; label: string } };
+    };
+    expect(saved.audio.microphone.label).toBe('Fake Audio Input 2');
+    expect(saved.audio.microphone.id).toMatch(/^[0-9a-f]{16,}$/);
+    await agent.getByTestId('hangup-button').click();
+    await endAndFile();
+    for (const testId of ['device-microphone', 'device-output'])
+      await agent.getByTestId(testId).selectOption('default');
   });
 
   it('blind transfer: the third party hears the caller and the agent is free', async () => {

@@ -13,13 +13,22 @@ export function CallPanel() {
   const [transferTo, setTransferTo] = useState('');
 
   useEffect(() => {
+    // The caller's voice plays on the headset the agent chose (setSinkId; '' = system default).
+    const route = (id: string) => {
+      const el = audio.current;
+      if (el && typeof el.setSinkId === 'function')
+        void el.setSinkId(id === 'default' ? '' : id).catch(() => undefined);
+    };
     const attach = (s: MediaStream | null) => {
       if (audio.current) audio.current.srcObject = s;
+      if (s) route(telephony.devices.outputId());
     };
     telephony.onRemoteStream = attach;
+    telephony.devices.onOutputChanged = route;
     attach(telephony.remoteStream);
     return () => {
       telephony.onRemoteStream = () => {};
+      telephony.devices.onOutputChanged = () => {};
     };
   }, [telephony]);
 

@@ -246,13 +246,13 @@ export class SipPhone {
   }
 
   /** Places an outbound call to `user` (already a clean dial string) at the account's domain. */
-  dial(user: string): string {
+  dial(user: string, audio: MediaTrackConstraints | true = true): string {
     if (!this.ua || this.session) throw new Error('not ready to dial');
     const target = UserAgent.makeURI(`sip:${user}@${this.domain}`);
     if (!target) throw new Error('bad number');
     const callId = crypto.randomUUID();
     const inviter = new Inviter(this.ua, target, {
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      sessionDescriptionHandlerOptions: { constraints: { audio, video: false } },
     });
     this.session = { callId, session: inviter, answered: false, outbound: true, held: false };
     inviter.stateChange.addListener((s) => this.sessionState(callId, inviter, s));
@@ -349,10 +349,33 @@ export class SipPhone {
     });
   }
 
-  async answer(): Promise<void> {
+  /** Answers with the chosen microphone (`audio` constraints; true = the system default). */
+  async answer(audio: MediaTrackConstraints | true = true): Promise<void> {
     const inv = this.invitation();
     if (!inv || inv.state !== SessionState.Initial) return;
-    await inv.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    await inv.accept({ sessionDescriptionHandlerOptions: { constraints: { audio, video: false } } });
+  }
+
+  /**
+   * Swaps the microphone under a live call (the old one was unplugged, or the agent chose
+   * another): the sender's track is replaced in place, so no re-INVITE and no gap for the caller.
+   */
+  async replaceMicrophone(audio: MediaTrackConstraints | true): Promise<boolean> {
+    const sdh = this.session?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    if (!sdh) return false;
+    const sender = sdh.peerConnection?.getSenders().find((x) => x.track?.kind === 'audio');
+    if (!sender) return false;
+    const [track] = (await navigator.mediaDevices.getUserMedia({ audio, video: false })).getAudioTracks();
+    if (!track) return false;
+    await sender.replaceTrack(track);
+    // Keep SIP.js's local stream in step, so the call's end releases the new microphone too.
+    const local = sdh.localMediaStream;
+    for (const old of local.getAudioTracks()) {
+      old.stop();
+      local.removeTrack(old);
+    }
+    local.addTrack(track);
+    return true;
   }
 
   async reject(): Promise<void> {

@@ -5,6 +5,7 @@ import type { WrapUpController } from '../wrap-up/wrap-up-controller';
 import { dialString } from './dial-string';
 import { AgentStatusController } from '../agent-status/agent-status-controller';
 import { QualitySampler } from '../quality/quality-sampler';
+import { AudioDevices } from '../devices/audio-devices';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
 
@@ -20,6 +21,7 @@ export class Telephony {
   private readonly gone = new Set<string>();
   onRemoteStream: (s: MediaStream | null) => void = () => {};
   readonly agentStatus: AgentStatusController;
+  readonly devices: AudioDevices;
   private readonly quality: QualitySampler;
 
   constructor(
@@ -32,6 +34,9 @@ export class Telephony {
       void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
     });
     this.quality = new QualitySampler(store, () => this.phone.peerConnection());
+    this.devices = new AudioDevices(store);
+    this.ringtone.sinks = () => this.devices.ringerIds();
+    this.devices.onMicLost = () => void this.swapMicrophone();
     this.phone = new SipPhone({
       onRegistration: (state, problem) => store.getState().setRegistration(state, problem),
       onIncoming: (call) => this.ring(call),
@@ -39,6 +44,7 @@ export class Telephony {
         store.getState().moveCall(callId, 'established', new Date());
         this.agentStatus.callStarted();
         this.quality.start(callId);
+        void this.devices.refresh(); // the call opened the microphone: device names are visible now
       },
       onEnded: (callId, answered) => this.ended(callId, answered),
       onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
@@ -62,6 +68,7 @@ export class Telephony {
     if (!password) return this.store.getState().setNotice('reg.noPassword');
     this.store.getState().setNotice(null);
     this.ringtone.warmUp();
+    void this.devices.start();
     // Asked here, on the agent's click: a ring must reach them even when the window is behind.
     if ('Notification' in window && Notification.permission === 'default')
       void Notification.requestPermission();
@@ -122,7 +129,7 @@ export class Telephony {
     this.ringtone.stop();
     this.store.getState().moveCall(call.callId, 'connecting', new Date());
     try {
-      await this.phone.answer();
+      await this.phone.answer(this.devices.micConstraints());
     } catch (err) {
       this.store
         .getState()
@@ -141,13 +148,26 @@ export class Telephony {
     }
     if (s.call || s.registration.state !== 'registered') return false;
     if (s.wrapUp && s.wrapUp.status === 'filed') this.wrapUps.close();
-    const callId = this.phone.dial(number);
+    const callId = this.phone.dial(number, this.devices.micConstraints());
     s.dial({ callId, number, displayName: '' }, new Date());
     void this.host['cache:screenPop']({ number }).then(
       (data) => this.store.getState().setPop({ callId, status: 'ready', data }),
       () => this.store.getState().setPop({ callId, status: 'error', data: null }),
     );
     return true;
+  }
+
+  /** The microphone in use went away (or another was chosen): the call goes on with the new one. */
+  async swapMicrophone(): Promise<void> {
+    try {
+      if (!(await this.phone.replaceMicrophone(this.devices.micConstraints()))) return;
+      const call = this.store.getState().call;
+      if (call?.muted) this.phone.setMuted(true); // the new track starts live: keep the mute
+    } catch (err) {
+      this.store.getState().setNotice('devices.micFailed', {
+        reason: err instanceof Error ? err.message : String(err),
+      });
+    }
   }
 
   toggleHold(): Promise<void> {
