@@ -1,3 +1,4 @@
+export * from './domain/agent-state';
 export * from './domain/call-category';
 export * from './domain/customer';
 export * from './domain/screen-pop';

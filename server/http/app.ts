@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAgentStateRoutes } from '../routes/agent-state-routes';
 import { registerAuthRoutes } from '../routes/auth-routes';
 import { registerChangesRoutes } from '../routes/changes-routes';
 import { registerOutboxRoutes } from '../routes/outbox-routes';
@@ -51,5 +52,6 @@ export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Fas
   registerChangesRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerReferenceRoutes(app, deps);
+  registerAgentStateRoutes(app, deps);
   return app;
 }

@@ -1,3 +1,4 @@
+export * from './agent-state';
 export * from './auth';
 export * from './changes';
 export * from './errors';

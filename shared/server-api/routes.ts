@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AgentStateUpdate } from '../domain/agent-state';
+import { AgentStateAck, TeamAgentState, TeamParams } from './agent-state';
 import { LoginRequest, RefreshRequest, Role, TokenPair } from './auth';
 import { ChangesPage, ChangesQuery, SyncEstimate } from './changes';
 import { OutboxBatch, OutboxBatchResult } from './outbox';
@@ -16,7 +18,7 @@ import {
 const Empty = z.object({}).strict();
 
 interface RouteSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   summary: string;
   /** Roles allowed; null = no token needed. */
@@ -106,6 +108,22 @@ export const serverRoutes = {
     roles: anyone,
     query: KnowledgeQuery,
     response: z.array(KnowledgeArticle),
+  },
+  'agents:putState': {
+    method: 'PUT',
+    path: '/v1/agents/me/state',
+    summary: "The caller's own agent state; an update with an older seq than the stored one is ignored",
+    roles: anyone,
+    body: AgentStateUpdate,
+    response: AgentStateAck,
+  },
+  'teams:agents': {
+    method: 'GET',
+    path: '/v1/teams/:team/agents',
+    summary: 'Each member of a team with their state (leads of that team and admins; audited)',
+    roles: ['lead', 'admin'],
+    params: TeamParams,
+    response: z.array(TeamAgentState),
   },
   'audit:list': {
     method: 'GET',

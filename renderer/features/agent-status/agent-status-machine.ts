@@ -1,18 +1,10 @@
+import type { AgentStateName, NotReadyReason } from '../../../shared';
 import { IllegalTransitionError } from '../softphone/call-machine';
 
-/** The agent's availability (domain.md: Ready / Not Ready with a reason / on call / after-call work). */
-export const agentStates = ['logged-out', 'ready', 'not-ready', 'on-call', 'acw'] as const;
-export type AgentState = (typeof agentStates)[number];
-export const notReadyReasons = [
-  'break',
-  'meal',
-  'meeting',
-  'training',
-  'coaching',
-  'system-issue',
-  'other',
-] as const;
-export type NotReadyReason = (typeof notReadyReasons)[number];
+// The states and reasons are shared with the host and the server (shared/domain/agent-state.ts).
+export { agentStates, notReadyReasons } from '../../../shared';
+export type AgentState = AgentStateName;
+export type { NotReadyReason };
 
 export interface AgentStatus {
   state: AgentState;
