@@ -123,7 +123,16 @@ route[LOCATION] {
 
 route[WITHINDLG] {
 	if (loose_route()) {
-		handle_ruri_alias();
+		# A WebSocket phone's contact (host *.invalid, user = its AOR user) is reached through
+		# its current registration, not the connection the dialog began on: that one is gone
+		# after the phone reconnected or this proxy restarted. Anything else: the alias.
+		if ($(ru{uri.host}) =~ "\.invalid$" && $rU != $null) {
+			$var(target) = $ru;
+			$ru = "sip:" + $rU + "@@@DOMAIN@@";
+			if (!lookup("location")) { $ru = $var(target); handle_ruri_alias(); }
+		} else {
+			handle_ruri_alias();
+		}
 		route(RELAY);
 		exit;
 	}
