@@ -17,6 +17,8 @@ export interface CallerSim {
   dtmfReceived(): Promise<string>;
   /** Registers again (e.g. after Kamailio restarted and forgot every registration). */
   reregister(): Promise<void>;
+  /** Reconnects the same phone after the proxy restarted, re-registers, refreshes the call. */
+  reconnect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ interface SimWindow {
       answer?: boolean;
     }): Promise<void>;
     received(): string;
+    reconnect(): Promise<void>;
     call(o: { target: string; fromNumber: string; displayName: string; fromUri?: string }): string;
     hangup(): Promise<void>;
     state(): string;
@@ -69,6 +72,7 @@ export async function openCallerSim(
     dominantFrequency: () => dominantFrequency(page, { ms: 400 }),
     dtmfReceived: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.received()),
     reregister: register,
+    reconnect: () => page.evaluate(() => (window as unknown as SimWindow).callerSim.reconnect()),
     async close() {
       await page.close();
       await new Promise<void>((ok) => server.close(() => ok()));

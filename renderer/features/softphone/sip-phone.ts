@@ -13,6 +13,14 @@ import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from
 import { callerIdFrom, cleanDisplayName, type SipAccount } from '../../../shared';
 import { backoffMs, type RegistrationState } from './call-machine';
 import { glareRetryMs, isDtmfTone } from './dial-string';
+import { FlowWatchdog, type WatchableTransport } from './flow-watchdog';
+
+/**
+ * Reconnect delays: unlimited attempts, capped at ~1.5 s (±20 %), so a seat is back within 2 s of
+ * the proxy returning. Each attempt is one refused TCP connect while it is down: cheap for the
+ * proxy even with hundreds of seats.
+ */
+const reconnectBackoff = { baseMs: 250, capMs: 1500, jitter: 0.2 };
 
 export type RegistrationProblem = 'wrong-password' | 'unreachable' | 'dropped' | null;
 
@@ -38,6 +46,8 @@ export interface SipPhoneOptions {
   account: SipAccount;
   password: string;
   iceServers: string[];
+  /** Keep-alive timing (defaults: every ~25 s, dead after 10 s without a pong). */
+  keepAlive?: { intervalMs?: number; deadAfterMs?: number };
 }
 
 /**
@@ -63,6 +73,9 @@ export class SipPhone {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
   private uaStarted = false;
+  /** The transport dropped since the last registration: live calls need a target refresh. */
+  private dropped = false;
+  private watchdog: FlowWatchdog | null = null;
 
   constructor(private readonly delegate: SipPhoneDelegate) {}
 
@@ -75,9 +88,12 @@ export class SipPhone {
       uri,
       displayName: opts.account.displayName,
       authorizationUsername: opts.account.authUser,
+      // Contact user = our AOR user: the proxy can then reach this phone through its current
+      // registration when the dialog's original connection is gone (deploy/kamailio WITHINDLG).
+      contactName: uri.user ?? opts.account.authUser,
       authorizationPassword: opts.password,
-      // CRLF keep-alive every ~25 s keeps NATs and proxies from dropping an idle WebSocket.
-      transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5, keepAliveInterval: 25 },
+      // Keep-alive is ours (FlowWatchdog: CRLF every ~25 s, dead after 10 s without a pong).
+      transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5, keepAliveInterval: 0 },
       logLevel: 'error',
       sessionDescriptionHandlerFactoryOptions: {
         // STUN/TURN come from settings only (none on loopback). Gathering is capped so answering
@@ -87,9 +103,12 @@ export class SipPhone {
       },
       delegate: {
         onInvite: (invitation) => this.incoming(invitation),
+        onConnect: () => this.watchdog?.start(),
         onDisconnect: (error) => {
+          this.watchdog?.stop();
           if (this.stopped) return;
           if (error) {
+            this.dropped = true;
             this.delegate.onRegistration('registering', 'dropped');
             this.scheduleRetry();
           }
@@ -98,6 +117,10 @@ export class SipPhone {
     });
     this.ua = ua;
     this.uaStarted = false;
+    this.watchdog = new FlowWatchdog(ua.transport as unknown as WatchableTransport, {
+      ...(opts.keepAlive ?? {}),
+      onDead: () => undefined, // SIP.js now reports the disconnect: onDisconnect reconnects
+    });
     this.domain = uri.host;
     // Refresh at half the expiry (SIP.js defaults to 99 %): a lost refresh still leaves time.
     this.registerer = new Registerer(ua, { expires: 300, refreshFrequency: 50 });
@@ -134,6 +157,10 @@ export class SipPhone {
           this.delegate.onRegistration('registered', null);
           // A new connection (or a restarted Kamailio) needs the queue bindings again too.
           if (this.offered) void this.bindQueues(this.offered.queues, true);
+          if (this.dropped) {
+            this.dropped = false;
+            void this.refreshCalls();
+          }
         },
         onReject: (response: IncomingResponse) => {
           const code = response.message.statusCode ?? 0;
@@ -160,7 +187,7 @@ export class SipPhone {
 
   private scheduleRetry(): void {
     if (this.stopped || this.retryTimer) return;
-    const delay = backoffMs(this.attempt++);
+    const delay = backoffMs(this.attempt++, Math.random, reconnectBackoff);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connectAndRegister();
@@ -206,6 +233,9 @@ export class SipPhone {
     const reg = this.registerer;
     for (const q of this.queueRegs.values()) await q.unregister().catch(() => undefined);
     this.queueRegs.clear();
+    this.watchdog?.stop();
+    this.watchdog = null;
+    this.dropped = false;
     this.ua = null;
     this.registerer = null;
     if (reg?.state === RegistererState.Registered) await reg.unregister().catch(() => undefined);
@@ -235,6 +265,12 @@ export class SipPhone {
     if (s === SessionState.Established) {
       this.session.answered = true;
       const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+      // The media path broke (network change, NAT rebinding): restart ICE once signalling is up.
+      const current = this.session;
+      sdh?.peerConnection?.addEventListener('iceconnectionstatechange', () => {
+        if (sdh.peerConnection?.iceConnectionState === 'failed' && this.ua?.isConnected())
+          void this.reInvite(current, { iceRestart: true });
+      });
       this.delegate.onRemoteStream(sdh?.remoteMediaStream ?? null);
       this.delegate.onEstablished(callId);
     } else if (s === SessionState.Terminated) {
@@ -243,6 +279,50 @@ export class SipPhone {
       this.delegate.onRemoteStream(null);
       this.delegate.onEnded(callId, answered);
     }
+  }
+
+  /**
+   * After a reconnect the far side still knows our old connection (Kamailio's alias in our
+   * Contact): a re-INVITE over the new one refreshes the dialog's target, so its BYE and re-INVITEs
+   * reach us again. If ICE lost its path meanwhile, the same re-INVITE restarts ICE.
+   */
+  private async refreshCalls(): Promise<void> {
+    const current = this.session;
+    if (!current || current.session.state !== SessionState.Established) return;
+    const pc = this.peerConnection();
+    const iceRestart = !!pc && !['connected', 'completed'].includes(pc.iceConnectionState);
+    await this.reInvite(current, { iceRestart });
+  }
+
+  /** A re-INVITE keeping the hold state, retried on 491 glare with RFC 3261 §14.1 waits. */
+  private reInvite(
+    current: NonNullable<SipPhone['session']>,
+    opts: { iceRestart: boolean },
+    tries = 0,
+  ): Promise<void> {
+    const session = current.session;
+    if (session.state !== SessionState.Established || this.session !== current) return Promise.resolve();
+    const base = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
+    const options: SessionDescriptionHandlerOptions = {
+      ...base,
+      hold: current.held,
+      offerOptions: opts.iceRestart ? { iceRestart: true } : undefined,
+    };
+    return session
+      .invite({
+        sessionDescriptionHandlerOptions: options,
+        requestDelegate: {
+          onReject: (response) => {
+            if (response.message.statusCode === 491 && tries < 3)
+              setTimeout(
+                () => void this.reInvite(current, opts, tries + 1).catch(() => undefined),
+                glareRetryMs(current.outbound),
+              );
+          },
+        },
+      })
+      .then(() => undefined)
+      .catch(() => undefined); // a re-INVITE already in flight refreshes the target just as well
   }
 
   /** Places an outbound call to `user` (already a clean dial string) at the account's domain. */
@@ -274,6 +354,7 @@ export class SipPhone {
     const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const options = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
     options.hold = held;
+    options.offerOptions = undefined; // an ICE restart was for the one re-INVITE that asked for it
     session.sessionDescriptionHandlerOptionsReInvite = options;
     const attempt = (tries: number): Promise<void> =>
       session

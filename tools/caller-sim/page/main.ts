@@ -29,6 +29,7 @@ interface CallOptions {
 }
 
 let ua: UserAgent | null = null;
+let registerer: Registerer | null = null;
 let current: Session | null = null;
 /** DTMF digits received by SIP INFO (application/dtmf-relay), in order. */
 const dtmf: string[] = [];
@@ -77,6 +78,7 @@ async function register(o: RegisterOptions & { answer?: boolean }): Promise<void
   ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${o.authUser}@${o.domain}`),
     authorizationUsername: o.authUser,
+    contactName: o.authUser,
     authorizationPassword: o.password,
     transportOptions: { server: o.wsUrl },
     logLevel: 'error',
@@ -100,6 +102,7 @@ async function register(o: RegisterOptions & { answer?: boolean }): Promise<void
   });
   await ua.start();
   const reg = new Registerer(ua);
+  registerer = reg;
   await new Promise<void>((ok, fail) => {
     reg.stateChange.addListener((s) => s === RegistererState.Registered && ok());
     void reg.register({
@@ -137,6 +140,17 @@ async function hangup(): Promise<void> {
   else if (c instanceof Invitation && c.state === SessionState.Initial) await c.reject();
 }
 
+/**
+ * After the proxy restarted: connect again, register again, and refresh the call's target with a
+ * re-INVITE (as a phone does), so in-dialog requests reach this phone on its new connection.
+ */
+async function reconnect(): Promise<void> {
+  if (!ua || !registerer) throw new Error('not registered');
+  if (!ua.isConnected()) await ua.reconnect();
+  await registerer.register();
+  if (current?.state === SessionState.Established) await current.invite();
+}
+
 function state(): string {
   return current?.state ?? 'idle';
 }
@@ -145,4 +159,4 @@ function received(): string {
   return dtmf.join('');
 }
 
-Object.assign(window, { callerSim: { register, call, hangup, state, received } });
+Object.assign(window, { callerSim: { register, reconnect, call, hangup, state, received } });

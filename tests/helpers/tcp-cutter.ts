@@ -1,0 +1,47 @@
+import { createServer, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A TCP relay on loopback between a client and a server, whose connections the test can cut
+ * (both sides reset at once, as when a network drops) without touching either end.
+ */
+export interface TcpCutter {
+  port: number;
+  /** Connections relayed so far (a reconnect shows up as one more). */
+  connections(): number;
+  /** Resets every open connection; new ones are relayed as before. */
+  cut(): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpCutter(targetPort: number): Promise<TcpCutter> {
+  const open = new Set<Socket>();
+  let count = 0;
+  const server = createServer((client) => {
+    count++;
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('close', () => open.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => count,
+    cut() {
+      for (const s of open) s.resetAndDestroy();
+      open.clear();
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of open) s.destroy();
+        server.close(() => ok());
+      }),
+  };
+}
