@@ -5,10 +5,13 @@ import type { SyncService } from '../sync/sync-service';
 
 export type SyncHandlers = Pick<
   HostHandlers,
-  'sync:status' | 'server:login' | 'server:logout' | 'outbox:resend'
+  'sync:status' | 'server:login' | 'server:logout' | 'outbox:resend' | 'agent:publishState'
 >;
 
-/** Sign-in, the status bar's sync state, and re-sending a corrected rejected record. */
+/**
+ * Sign-in, the status bar's sync state, re-sending a corrected rejected record, and the agent's
+ * state (handed to the sync worker; never waits on the network).
+ */
 export function createSyncHandlers(deps: { sync: SyncService; outbox: OutboxRepository }): SyncHandlers {
   return {
     'sync:status': () => deps.sync.current(),
@@ -20,6 +23,7 @@ export function createSyncHandlers(deps: { sync: SyncService; outbox: OutboxRepo
       }
     },
     'server:logout': () => ({ signedOut: deps.sync.logout() }),
+    'agent:publishState': (change) => ({ queued: deps.sync.publishAgentState(change) }),
     'outbox:resend': ({ id, payload }) => {
       if (payload.id !== id)
         throw new HostHandlerError('invalid-input', 'the payload id must equal the record id');

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
+  AgentStateAck,
   ApiError,
   ChangesPage,
   OutboxBatchResult,
   SyncEstimate,
   TokenPair,
+  type AgentStateUpdate,
   type LoginRequest,
   type OutboxBatchResult as OutboxBatchResultT,
 } from '../../shared';
@@ -95,8 +97,13 @@ export class ServerClient {
     });
   }
 
+  /** This agent's latest state (the server keeps the highest seq). */
+  putAgentState(token: string, body: AgentStateUpdate) {
+    return this.call('PUT', '/v1/agents/me/state', AgentStateAck, { token, body });
+  }
+
   private async call<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
     opts: { token?: string; body?: unknown; rawBody?: string },

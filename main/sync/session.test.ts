@@ -70,4 +70,52 @@ describe('Session', () => {
       }),
     ).rejects.toMatchObject({ kind: 'unauthorized' });
   });
+
+  it('shares one refresh between concurrent users of the session (refresh tokens rotate)', async () => {
+    const auth = new FakeAuth();
+    const s = new Session(
+      pairN(0),
+      auth,
+      () => 0,
+      () => {},
+    );
+    const once = (seen: string[]) =>
+      s.withToken(async (t) => {
+        seen.push(t);
+        if (t === pairN(0).accessToken) throw new ServerFailure('unauthorized', '401');
+        return t;
+      });
+    const [a, b] = [[], []] as string[][];
+    await expect(Promise.all([once(a!), once(b!)])).resolves.toEqual([
+      pairN(1).accessToken,
+      pairN(1).accessToken,
+    ]);
+    expect(auth.refreshed).toEqual([pairN(0).refreshToken]);
+  });
+
+  it('does not refresh again for a 401 on a token that another caller already replaced', async () => {
+    const auth = new FakeAuth();
+    const s = new Session(
+      pairN(0),
+      auth,
+      () => 0,
+      () => {},
+    );
+    let release: () => void = () => {};
+    const gate = new Promise<void>((ok) => (release = ok));
+    const slow = s.withToken(async (t) => {
+      if (t === pairN(0).accessToken) {
+        await gate; // its 401 arrives after the other caller's refresh
+        throw new ServerFailure('unauthorized', '401');
+      }
+      return t;
+    });
+    const fast = await s.withToken(async (t) => {
+      if (t === pairN(0).accessToken) throw new ServerFailure('unauthorized', '401');
+      return t;
+    });
+    release();
+    expect([fast, await slow]).toEqual([pairN(1).accessToken, pairN(1).accessToken]);
+    expect(auth.refreshed).toEqual([pairN(0).refreshToken]);
+  });
 });

@@ -9,6 +9,7 @@ export class Session {
   private access: string;
   private expiresAt: number;
   private refreshToken: string;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     pair: TokenPair,
@@ -34,16 +35,29 @@ export class Session {
 
   /** Runs `fn` with a token; on 401 refreshes once and retries. */
   async withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
+    const used = await this.token();
     try {
-      return await fn(await this.token());
+      return await fn(used);
     } catch (e) {
       if (!(e instanceof ServerFailure) || e.kind !== 'unauthorized') throw e;
-      await this.refresh();
+      // Another user of this session may have refreshed meanwhile: its new token is the retry.
+      if (this.access === used) await this.refresh();
       return fn(this.access);
     }
   }
 
-  private async refresh(): Promise<void> {
+  /**
+   * One refresh at a time: the sync cycle and the agent-state publisher share this session, and
+   * refresh tokens rotate (a second refresh with the same token would be refused as reused).
+   */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
     const pair = await this.client.refresh(this.refreshToken);
     this.access = pair.accessToken;
     this.expiresAt = this.clock() + pair.expiresIn * 1000;

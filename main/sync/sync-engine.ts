@@ -53,6 +53,11 @@ export class SyncEngine {
     this.clock = o.clock ?? (() => new Date());
   }
 
+  /** The signed-in session, shared with the agent-state publisher; null while signed out. */
+  get currentSession(): Session | null {
+    return this.session;
+  }
+
   /** A fresh session (login or resumed refresh). A different owner wipes the server-owned cache. */
   setSession(pair: TokenPair, owner: string): void {
     if (this.o.cache.state('owner') !== owner) this.o.cache.resetForOwner(owner);

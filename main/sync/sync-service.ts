@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { SessionUser, Settings, SyncStatus, TokenPair } from '../../shared';
+import type {
+  AgentStateChange,
+  AgentStateUpdate,
+  SessionUser,
+  Settings,
+  SyncStatus,
+  TokenPair,
+} from '../../shared';
 import { CacheSyncRepository } from '../db/cache-sync-repository';
 import type { Db } from '../db/migrate';
 import { OutboxRepository } from '../db/outbox-repository';
+import { nextAgentSeq } from './agent-state-publisher';
 import type { SecretStore } from '../settings/secret-store';
 import { startWorker } from '../workers/start-worker';
 import { ServerClient, ServerFailure } from './server-client';
@@ -48,6 +56,8 @@ export class SyncService {
   private readonly cacheState: CacheSyncRepository;
   private readonly tuning: SyncTuning;
   private readonly log: (msg: string) => void;
+  /** The agent's newest state: handed to each new sync worker, which publishes it. */
+  private agentState: AgentStateUpdate | null = null;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.outbox = new OutboxRepository(deps.db);
@@ -105,6 +115,18 @@ export class SyncService {
     this.post({ type: 'kick' });
   }
 
+  /**
+   * The agent's state changed: numbered and handed to the sync worker, which publishes it
+   * (latest wins, retried, re-sent after sign-in). Returns at once; false when no central
+   * server is configured (the state is kept and goes up once one is and the seat signs in).
+   */
+  publishAgentState(change: AgentStateChange): boolean {
+    this.agentState = { ...change, seq: nextAgentSeq(this.agentState?.seq ?? 0, Date.now()) };
+    if (!this.deps.settings().serverUrl) return false;
+    this.post({ type: 'agent-state', update: this.agentState });
+    return true;
+  }
+
   /** settings.serverUrl changed: a new worker for the new server (the old session ends). */
   reconfigure(): void {
     const url = this.deps.settings().serverUrl;
@@ -157,6 +179,7 @@ export class SyncService {
       else if (m.type === 'rotated') this.deps.tokenStore.set(m.pair.refreshToken);
       else this.log(m.message);
     });
+    if (this.agentState) this.post({ type: 'agent-state', update: this.agentState });
     worker.on('error', (e) => this.log(`sync worker failed: ${e.message}`));
     worker.on('exit', () => {
       if (this.worker === worker) {

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CacheSyncRepository } from '../db/cache-sync-repository';
 import { openDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
+import { AgentStatePublisher } from './agent-state-publisher';
 import { subscribeToChanges } from './changes-subscription';
 import { ServerClient } from './server-client';
 import { SyncEngine } from './sync-engine';
@@ -36,6 +37,14 @@ const engine = new SyncEngine({
   log,
 });
 
+// The agent's state goes up beside the sync, under the same session (one refresh at a time).
+const agentState = new AgentStatePublisher({
+  client,
+  session: () => engine.currentSession,
+  backoff: data.backoff,
+  log,
+});
+
 port.on('message', (raw: unknown) => {
   const msg = ToSyncWorker.safeParse(raw);
   if (!msg.success) {
@@ -43,10 +52,18 @@ port.on('message', (raw: unknown) => {
     return;
   }
   const m = msg.data;
-  if (m.type === 'session') engine.setSession(m.pair, m.owner);
-  else if (m.type === 'sign-out') engine.signOut();
-  else if (m.type === 'kick') engine.kick();
-  else engine.stop();
+  if (m.type === 'session') {
+    engine.setSession(m.pair, m.owner);
+    agentState.sessionChanged();
+  } else if (m.type === 'sign-out') {
+    engine.signOut();
+    agentState.sessionChanged();
+  } else if (m.type === 'kick') engine.kick();
+  else if (m.type === 'agent-state') agentState.publish(m.update);
+  else {
+    agentState.stop();
+    engine.stop();
+  }
 });
 
 await engine.run();

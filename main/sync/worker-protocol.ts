@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { SeatId, SyncStatus, TokenPair } from '../../shared';
+import { AgentStateUpdate, SeatId, SyncStatus, TokenPair } from '../../shared';
 
 /** What the host thread tells the sync worker. Validated on arrival like any boundary. */
 export const ToSyncWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session'), pair: TokenPair, owner: z.string().max(600) }),
   z.object({ type: z.literal('sign-out') }),
   z.object({ type: z.literal('kick') }),
+  /** The agent's newest state, for the publisher (latest wins). */
+  z.object({ type: z.literal('agent-state'), update: AgentStateUpdate }),
   z.object({ type: z.literal('stop') }),
 ]);
 export type ToSyncWorker = z.infer<typeof ToSyncWorker>;

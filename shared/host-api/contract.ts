@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgentStateChange } from '../domain/agent-state';
 import { ScreenPop } from '../domain/screen-pop';
 import { Locale, Settings } from '../domain/settings';
 import { SyncStatus } from '../domain/sync';
@@ -79,6 +80,12 @@ export const hostApi = {
     /** Signs this seat in to the central server in settings.serverUrl. */
     input: z.object({ username: Username, password: z.string().min(1).max(256) }).strict(),
     output: z.object({ user: SessionUser }),
+  },
+  'agent:publishState': {
+    /** Every change of the agent's state; the host publishes it to the central server in the background. */
+    input: AgentStateChange,
+    /** false when no central server is configured (nothing to publish to). */
+    output: z.object({ queued: z.boolean() }),
   },
   'server:logout': {
     input: z.object({}).strict(),
