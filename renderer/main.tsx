@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ServicesContext, type Services } from './app/services';
+import { publishAgentStates } from './features/agent-status/agent-state-publishing';
 import { Telephony } from './features/softphone/telephony';
 import { SyncStatusPoller } from './features/sync/sync-status';
 import { WrapUpController } from './features/wrap-up/wrap-up-controller';
@@ -21,6 +22,8 @@ async function boot() {
   await initI18n(locale);
   setLocale(locale);
   await wrapUps.restore();
+  // Every change of the agent's state goes to the central server through the host (issue 4).
+  publishAgentStates(store, host);
   // Runs for the life of the window: the status bar always shows the server's state.
   const sync = new SyncStatusPoller(store, host);
   sync.start();
