@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { runCommand } from './app/commands';
 import { ServicesContext, type Services } from './app/services';
+import { HeadsetControl, navigatorHid } from './features/headset';
 import { publishAgentStates } from './features/agent-status/agent-state-publishing';
 import { Telephony } from './features/softphone/telephony';
 import { SyncStatusPoller } from './features/sync/sync-status';
@@ -36,7 +38,27 @@ async function boot() {
     else if (c === 'reconnect') telephony.phone.reconnectNow();
   });
   window.addEventListener('online', () => telephony.phone.reconnectNow());
-  const services: Services = { host, store, telephony, wrapUps, sync, agentStatus: telephony.agentStatus };
+  // Headset buttons (WebHID) run the same commands as the keyboard shortcuts.
+  const headset = new HeadsetControl({
+    hid: navigatorHid(),
+    store,
+    commands: {
+      answer: () => runCommand('answer', services),
+      hangup: () => runCommand('hangup', services),
+      toggleMute: () => runCommand('mute', services),
+      toggleHold: () => runCommand('hold', services),
+    },
+  });
+  const services: Services = {
+    host,
+    store,
+    telephony,
+    wrapUps,
+    sync,
+    agentStatus: telephony.agentStatus,
+    headset,
+  };
+  void headset.start();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ServicesContext.Provider value={services}>

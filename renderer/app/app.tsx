@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { Locale } from '../../shared';
 import { setLocale } from '../i18n';
 import { AudioSettingsSection } from '../features/devices/audio-settings';
+import { HeadsetSettingsSection } from '../features/headset';
 import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
 import { CallPanel } from '../features/softphone/call-panel';
@@ -42,6 +43,7 @@ export function App() {
           <DialPad />
           <SettingsForm />
           <AudioSettingsSection />
+          <HeadsetSettingsSection />
           <ServerForm />
         </div>
         <div className="right">

@@ -16,6 +16,11 @@ export const commands: readonly Command[] = [
   { id: 'hold', shortcut: 'Ctrl+H', run: (s) => void s.telephony.toggleHold() },
 ];
 
+/** Runs a command by id: the same action whether it came from a key or a headset button. */
+export function runCommand(id: Command['id'], s: Services): void {
+  commands.find((c) => c.id === id)?.run(s);
+}
+
 export function shortcutOf(
   e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>,
 ): string {

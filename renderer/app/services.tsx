@@ -6,6 +6,7 @@ import type { Telephony } from '../features/softphone/telephony';
 import type { AgentStatusController } from '../features/agent-status/agent-status-controller';
 import type { SyncStatusPoller } from '../features/sync/sync-status';
 import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
+import type { HeadsetControl } from '../features/headset';
 
 export interface Services {
   host: HostClient;
@@ -14,6 +15,7 @@ export interface Services {
   wrapUps: WrapUpController;
   sync: SyncStatusPoller;
   agentStatus: AgentStatusController;
+  headset: HeadsetControl;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

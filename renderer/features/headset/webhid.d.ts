@@ -1,7 +1,7 @@
 /**
  * The part of WebHID (https://wicg.github.io/webhid/) this feature uses. TypeScript's DOM library
  * has no WebHID types and @types/w3c-web-hid is not installed, so they are declared here, as a
- * module (no globals): code reaches `navigator.hid` through `webHid()` in hid-access.ts.
+ * module (no globals): code reaches `navigator.hid` through `navigatorHid()` in navigator-hid.ts.
  */
 
 export interface HIDReportItem {

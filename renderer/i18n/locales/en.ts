@@ -134,6 +134,18 @@ export const en = {
       ringer: 'The ringer device was disconnected: calls ring on the system default device.',
     },
   },
+  headset: {
+    title: 'Headset buttons',
+    hint: 'Answer, hang up and mute with the headset’s own buttons (USB headsets with HID telephony controls).',
+    connect: 'Connect a headset…',
+    change: 'Choose another headset…',
+    connected: 'Connected: {{name}}',
+    none: 'No headset connected.',
+    unsupported: 'Headset buttons need WebHID, which this browser does not have.',
+    noTelephony: 'This device has no call-control buttons (no HID telephony page).',
+    openFailed: 'Could not open the headset: another program may be using it.',
+    requestFailed: 'Could not open the device chooser.',
+  },
   settings: {
     dtmfMode: 'Keypad tones (DTMF)',
     dtmfRfc4733: 'In the audio (RFC 4733)',

@@ -136,6 +136,18 @@ export const zhHans: Messages = {
       ringer: '铃声设备已断开：来电改由系统默认设备响铃。',
     },
   },
+  headset: {
+    title: '耳机按键',
+    hint: '用耳机上的按键接听、挂断和静音（支持 HID 电话控制的 USB 耳机）。',
+    connect: '连接耳机…',
+    change: '改用其他耳机…',
+    connected: '已连接：{{name}}',
+    none: '未连接耳机。',
+    unsupported: '耳机按键需要 WebHID，此浏览器不支持。',
+    noTelephony: '此设备没有通话控制按键（未提供 HID 电话用途页）。',
+    openFailed: '无法打开耳机：可能有其他程序正在使用。',
+    requestFailed: '无法打开设备选择窗口。',
+  },
   settings: {
     dtmfMode: '按键音 (DTMF)',
     dtmfRfc4733: '随语音发送 (RFC 4733)',

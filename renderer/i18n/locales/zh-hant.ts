@@ -136,6 +136,18 @@ export const zhHant: Messages = {
       ringer: '鈴聲裝置已中斷連接：來電改由系統預設裝置響鈴。',
     },
   },
+  headset: {
+    title: '耳機按鍵',
+    hint: '用耳機上的按鍵接聽、掛斷與靜音（支援 HID 電話控制的 USB 耳機）。',
+    connect: '連接耳機…',
+    change: '改用其他耳機…',
+    connected: '已連接：{{name}}',
+    none: '未連接耳機。',
+    unsupported: '耳機按鍵需要 WebHID，此瀏覽器不支援。',
+    noTelephony: '此裝置沒有通話控制按鍵（未提供 HID 電話用途頁）。',
+    openFailed: '無法開啟耳機：可能有其他程式正在使用。',
+    requestFailed: '無法開啟裝置選擇視窗。',
+  },
   settings: {
     dtmfMode: '按鍵音 (DTMF)',
     dtmfRfc4733: '隨語音傳送 (RFC 4733)',
