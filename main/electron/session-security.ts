@@ -1,8 +1,13 @@
 import type { Session } from 'electron';
 import { contentSecurityPolicy } from '../../shared';
+import { decideDevicePermission, pickHidDevice } from '../security/hid-policy';
 import { decidePermission } from '../security/permission-policy';
 
-/** The one CSP on every response, and the permission allow-list for requests and checks. */
+/**
+ * The one CSP on every response, the permission allow-list for requests and checks, and WebHID for
+ * headset call buttons: device grants and the chooser (Electron has no chooser UI) for telephony
+ * headsets and the app's own origin only (main/security/hid-policy.ts).
+ */
 export function secureSession(ses: Session): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -22,4 +27,9 @@ export function secureSession(ses: Session): void {
       mediaTypes: details.mediaType ? [details.mediaType] : undefined,
     }),
   );
+  ses.setDevicePermissionHandler((details) => decideDevicePermission(details));
+  ses.on('select-hid-device', (event, details, callback) => {
+    event.preventDefault();
+    callback(pickHidDevice(details.deviceList, details.frame?.url) ?? undefined);
+  });
 }
