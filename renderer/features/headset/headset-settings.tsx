@@ -12,7 +12,7 @@ const problemKey = {
 export function HeadsetSettingsSection() {
   const { t } = useTranslation();
   const { headset } = useServices();
-  const status = useSyncExternalStore(headset.onStatus, headset.getStatus);
+  const status = useSyncExternalStore(headset.onStatus, headset.getStatus, headset.getStatus);
   const [busy, setBusy] = useState(false);
 
   async function connect() {
