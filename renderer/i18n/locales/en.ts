@@ -136,7 +136,7 @@ export const en = {
   },
   headset: {
     title: 'Headset buttons',
-    hint: 'Answer, hang up and mute with the headset’s own buttons (USB headsets with HID telephony controls).',
+    hint: "Answer, hang up and mute with the headset's own buttons (USB headsets with HID telephony controls).",
     connect: 'Connect a headset…',
     change: 'Choose another headset…',
     connected: 'Connected: {{name}}',
