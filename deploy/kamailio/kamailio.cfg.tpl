@@ -1,6 +1,8 @@
 #!KAMAILIO
 # Seatdesk SIP bench: registrar + proxy with a WebSocket listener on loopback.
-# Filled in by tests/helpers/kamailio.ts: the UDP and WS ports, the SIP domain and the users.
+# Filled in by tests/helpers/kamailio.ts: the UDP and WS ports, the SIP domain and the users, and
+# (only when media is anchored) `#!define WITH_RTPENGINE` with rtpengine's ng control socket.
+@@DEFINES@@
 
 debug=2
 log_stderror=yes
@@ -36,6 +38,9 @@ loadmodule "xhttp.so"
 loadmodule "websocket.so"
 loadmodule "htable.so"
 loadmodule "auth.so"
+#!ifdef WITH_RTPENGINE
+loadmodule "rtpengine.so"
+#!endif
 
 modparam("tm", "fr_timer", 10000)
 modparam("tm", "fr_inv_timer", 60000)
@@ -51,6 +56,9 @@ modparam("htable", "htable", "users=>size=8;")
 # Queue membership: "queue-north/1001" => 1 lets agent 1001 bind its contact to sip:queue-north@…
 modparam("htable", "htable", "queues=>size=8;")
 modparam("auth", "nonce_expire", 300)
+#!ifdef WITH_RTPENGINE
+modparam("rtpengine", "rtpengine_sock", RTPENGINE_SOCK)
+#!endif
 
 event_route[htable:mod-init] {
 @@USERS@@
@@ -144,14 +152,51 @@ route[WITHINDLG] {
 }
 
 route[RELAY] {
-	if (is_method("INVITE")) { t_on_reply("REPLY"); }
+	if (is_method("INVITE")) {
+		t_on_reply("REPLY");
+#!ifdef WITH_RTPENGINE
+		# Offers are rewritten per branch: each branch knows where it goes (WebSocket or UDP).
+		if (has_body("application/sdp")) { t_on_branch("MEDIA_OFFER"); }
+		# A new call that fails (busy, unanswered, cancelled) must not leave its media session.
+		if (!has_totag()) { t_on_failure("MEDIA_FAILED"); }
+#!endif
+	}
+#!ifdef WITH_RTPENGINE
+	if (is_method("BYE|CANCEL")) { rtpengine_delete(); }
+#!endif
 	if (!t_relay()) { sl_reply_error(); }
 	exit;
 }
 
 onreply_route[REPLY] {
 	if (nat_uac_test("64")) { add_contact_alias(); }
+#!ifdef WITH_RTPENGINE
+	# The answer goes back in the offerer's own profile (rtpengine remembers it from the offer).
+	if (has_body("application/sdp")) {
+		rtpengine_answer("trust-address replace-origin replace-session-connection");
+	}
+#!endif
 }
+
+#!ifdef WITH_RTPENGINE
+# rtpengine anchors the media and converts between the two worlds, leg by leg:
+#  - toward a browser (WS/WSS): ICE (Chrome wants ice-ufrag), DTLS-SRTP and rtcp-mux, which WebRTC
+#    requires (without rtcp-mux-offer Chrome rejects the m-section);
+#  - toward a plain SIP phone or trunk (UDP): RTP/AVP with RTCP on its own port and no ICE.
+# Initial INVITEs and re-INVITEs (hold/resume) alike: the R-URI (or the destination set by
+# lookup/handle_ruri_alias) says which transport the leg uses.
+branch_route[MEDIA_OFFER] {
+	if ($du =~ "transport=wss?" || $ru =~ "transport=wss?") {
+		rtpengine_offer("ICE=force UDP/TLS/RTP/SAVPF rtcp-mux-offer replace-origin replace-session-connection");
+	} else {
+		rtpengine_offer("RTP/AVP rtcp-mux-demux ICE=remove replace-origin replace-session-connection");
+	}
+}
+
+failure_route[MEDIA_FAILED] {
+	rtpengine_delete();
+}
+#!endif
 
 event_route[xhttp:request] {
 	if ($Rp != @@WS_PORT@@) { xhttp_reply("403", "Forbidden", "", ""); exit; }

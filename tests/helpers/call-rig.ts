@@ -7,7 +7,9 @@ import { enterAccountAndRegister } from './agent-ui';
 import { startHostProcess, type RunningHost } from './app-host';
 import { openCallerSim, type CallerSim } from './caller-sim';
 import { installRemoteAudioProbe, launchChromium } from './chromium';
+import { startBaresip, type Baresip } from './baresip';
 import { startKamailio, type RunningKamailio } from './kamailio';
+import { startRtpengine, type RunningRtpengine } from './rtpengine';
 import { writeToneWav } from './tone';
 
 export interface CallRig {
@@ -17,6 +19,9 @@ export interface CallRig {
   caller: CallerSim;
   /** A third phone (extension 2002) that answers at once: outbound calls and transfers reach it. */
   third: CallerSim | null;
+  /** With `pstn`: the rtpengine every call's media goes through, and the plain-SIP customer phone. */
+  rtpengine: RunningRtpengine | null;
+  pstnPhone: Baresip | null;
   dataDir: string;
   agentUri: string;
   register(password?: string): Promise<void>;
@@ -30,11 +35,15 @@ export const agentPassword = 'agent-pw-1001';
  * Chromium and a caller's Chromium (separate browsers, each with its own fake-microphone tone).
  */
 export const thirdExtension = '2002';
+/** The plain-SIP (UDP, RTP/AVP) customer phone's extension, with `pstn`. */
+export const pstnExtension = '3001';
 
 export async function startCallRig(opts: {
   agentToneHz: number;
   callerToneHz: number;
   thirdToneHz?: number;
+  /** Anchor media in rtpengine and add a baresip phone (plain RTP) that plays this tone. */
+  pstn?: { toneHz: number };
 }): Promise<CallRig> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-rig-'));
   const dataDir = join(dir, 'data');
@@ -45,10 +54,24 @@ export async function startCallRig(opts: {
   writeToneWav(agentWav, opts.agentToneHz, 30);
   writeToneWav(callerWav, opts.callerToneHz, 30);
   const browsers: Browser[] = [];
-  const kamailio = await startKamailio({
-    users: { '1001': agentPassword, gateway: 'gw-secret', [thirdExtension]: 'third-secret' },
-  });
+  const rtpengine = opts.pstn ? await startRtpengine() : null;
+  let kamailio: RunningKamailio;
+  try {
+    kamailio = await startKamailio({
+      users: {
+        '1001': agentPassword,
+        gateway: 'gw-secret',
+        [thirdExtension]: 'third-secret',
+        ...(opts.pstn ? { [pstnExtension]: 'customer-secret' } : {}),
+      },
+      ...(rtpengine ? { rtpengine: { ngPort: rtpengine.ngPort } } : {}),
+    });
+  } catch (err) {
+    await rtpengine?.stop();
+    throw err;
+  }
   const host = await startHostProcess({ dataDir });
+  let pstnPhone: Baresip | null = null;
   try {
     const agentBrowser = await launchChromium({ fakeAudioWav: agentWav });
     browsers.push(agentBrowser);
@@ -73,6 +96,16 @@ export async function startCallRig(opts: {
         answer: true,
       });
     }
+    if (opts.pstn) {
+      const phoneWav = join(dir, 'pstn-phone.wav');
+      writeToneWav(phoneWav, opts.pstn.toneHz, 120, 0.5, 8000);
+      pstnPhone = await startBaresip({
+        sip: kamailio,
+        user: pstnExtension,
+        password: 'customer-secret',
+        toneWav: phoneWav,
+      });
+    }
     const agentUri = `sip:1001@${kamailio.domain}`;
     return {
       kamailio,
@@ -80,6 +113,8 @@ export async function startCallRig(opts: {
       agent,
       caller,
       third,
+      rtpengine,
+      pstnPhone,
       dataDir,
       agentUri,
       register: (password = agentPassword) =>
@@ -93,14 +128,18 @@ export async function startCallRig(opts: {
         // The caller pages' static servers too, or a plain Node process (a bench) never exits.
         for (const sim of [caller, third]) await sim?.close().catch(() => undefined);
         for (const b of browsers) await b.close();
+        await pstnPhone?.stop();
         await host.stop();
         await kamailio.stop();
+        await rtpengine?.stop();
       },
     };
   } catch (err) {
     for (const b of browsers) await b.close();
+    await pstnPhone?.stop();
     await host.stop();
     await kamailio.stop();
+    await rtpengine?.stop();
     throw err;
   }
 }

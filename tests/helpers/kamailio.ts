@@ -60,14 +60,23 @@ function queueLines(queues: Record<string, string[]>): string {
     .join('\n');
 }
 
-/** Starts Kamailio (from Debian) on free loopback ports with the given digest users and queues. */
+/**
+ * Starts Kamailio (from Debian) on free loopback ports with the given digest users and queues.
+ * With `rtpengine`, every call's media is anchored in that rtpengine (start it first): WebRTC legs
+ * and plain RTP/AVP legs meet there. Without it, media flows end to end as before.
+ */
 export async function startKamailio(opts: {
   users: Record<string, string>;
   queues?: Record<string, string[]>;
+  rtpengine?: { ngPort: number };
 }): Promise<RunningKamailio> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-kamailio-'));
   const [udp, ws] = [await freePort(), await freePort()];
+  const defines = opts.rtpengine
+    ? `#!define WITH_RTPENGINE\n#!define RTPENGINE_SOCK "udp:127.0.0.1:${Math.trunc(opts.rtpengine.ngPort)}"`
+    : '';
   const cfg = readFileSync(template, 'utf8')
+    .replace('@@DEFINES@@', defines)
     .replaceAll('@@UDP_PORT@@', String(udp))
     .replaceAll('@@WS_PORT@@', String(ws))
     .replaceAll('@@DOMAIN@@', domain)

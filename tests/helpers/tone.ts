@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 
-/** Writes a sine tone as 16-bit PCM mono 48 kHz WAV: Chromium's fake microphone plays it in a loop. */
-export function writeToneWav(path: string, hz: number, seconds: number, amplitude = 0.5): void {
-  const rate = 48_000;
+/**
+ * Writes a sine tone as 16-bit PCM mono WAV (48 kHz by default: Chromium's fake microphone plays it
+ * in a loop; 8 kHz for baresip's G.711 phone).
+ */
+export function writeToneWav(
+  path: string,
+  hz: number,
+  seconds: number,
+  amplitude = 0.5,
+  rate = 48_000,
+): void {
   const samples = Math.round(rate * seconds);
   const buf = Buffer.alloc(44 + samples * 2);
   buf.write('RIFF', 0);
