@@ -1,7 +1,8 @@
 /**
  * The demo (npm run demo): the central server (embedded PostgreSQL, seeded), Kamailio, the host
  * whose cache syncs from that server, and a caller simulator that rings agent 1001 every ~20 s
- * with the server's customers. Opens the desktop in Electron where its runtime is
+ * with the server's customers. Every third call comes from the PSTN side instead: a plain-SIP phone
+ * (baresip, RTP/AVP, G.711) whose media rtpengine converts to WebRTC. Opens the desktop in Electron where its runtime is
  * installed, otherwise prints the URL to open in a browser. Ctrl+C stops everything.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +14,9 @@ import { startHostProcess } from '../../tests/helpers/app-host';
 import { startServerProcess } from '../../tests/helpers/central-server';
 import { openCallerSim } from '../../tests/helpers/caller-sim';
 import { launchChromium } from '../../tests/helpers/chromium';
+import { startBaresip } from '../../tests/helpers/baresip';
 import { startKamailio } from '../../tests/helpers/kamailio';
+import { startRtpengine } from '../../tests/helpers/rtpengine';
 import { writeToneWav } from '../../tests/helpers/tone';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -38,7 +41,12 @@ say(
 );
 
 const password = 'demo-1001';
-const kamailio = await startKamailio({ users: { '1001': password, gateway: 'demo-gateway' } });
+// rtpengine first: Kamailio's rtpengine module pings it at start-up.
+const rtpengine = await startRtpengine();
+const kamailio = await startKamailio({
+  users: { '1001': password, gateway: 'demo-gateway', '3001': 'demo-pstn' },
+  rtpengine: { ngPort: rtpengine.ngPort },
+});
 const account = {
   wsUrl: kamailio.wsUrl,
   sipUri: `sip:1001@${kamailio.domain}`,
@@ -66,6 +74,16 @@ const caller = await openCallerSim(callerBrowser, kamailio, {
   password: 'demo-gateway',
 });
 
+// The PSTN customer: a plain-SIP phone (UDP, RTP/AVP) that plays a 1 kHz tone.
+const pstnWav = join(tmp, 'pstn.wav');
+writeToneWav(pstnWav, 1000, 600, 0.3, 8000);
+const pstnPhone = await startBaresip({
+  sip: kamailio,
+  user: '3001',
+  password: 'demo-pstn',
+  toneWav: pstnWav,
+});
+
 // The server's generated customers have numbers +88693 followed by their index (seed-server.ts).
 const seeded = Array.from(
   { length: 30 },
@@ -87,12 +105,20 @@ if (existsSync(electron)) {
 }
 console.log(`\n    ${host.url}\n`);
 say(`SIP account (pre-filled in the browser): ${account.sipUri} on ${account.wsUrl}, password ${password}`);
-say(`Click "Register"; a customer calls every ${ringEveryMs / 1000} s. Ctrl+C to stop.\n`);
+say(
+  `Click "Register"; a customer calls every ${ringEveryMs / 1000} s (every third call is a plain-RTP call from the PSTN phone 3001). Ctrl+C to stop.\n`,
+);
 
 let n = 0;
 const ring = async () => {
   if ((await caller.state()) !== 'idle') await caller.hangup().catch(() => undefined);
-  const number = numbers[n++ % numbers.length] ?? '0223456789';
+  await pstnPhone.hangup().catch(() => undefined); // "no active call" when idle
+  if (++n % 3 === 0) {
+    say('ringing agent 1001 from the PSTN phone 3001 (plain RTP through rtpengine)');
+    await pstnPhone.dial(account.sipUri);
+    return;
+  }
+  const number = numbers[n % numbers.length] ?? '0223456789';
   say(`ringing agent 1001 from ${number}`);
   await caller.call({ target: account.sipUri, fromNumber: number, displayName: '' });
 };
@@ -105,9 +131,11 @@ setTimeout(() => void ring(), 3000);
 async function stop() {
   clearInterval(timer);
   await callerBrowser.close().catch(() => undefined);
+  await pstnPhone.stop();
   await host.stop();
   await server.stop();
   await kamailio.stop();
+  await rtpengine.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
