@@ -121,6 +121,9 @@ route[REGISTRAR] {
 }
 
 route[LOCATION] {
+	# A WebSocket phone's contact as a target (an attended transfer's Refer-To names the consulted
+	# phone's contact): its user is its AOR user (see WITHINDLG), so look that AOR up.
+	if ($(ru{uri.host}) =~ "\.invalid$" && $rU != $null) { $ru = "sip:" + $rU + "@@@DOMAIN@@"; }
 	if (!lookup("location")) {
 		t_newtran();
 		t_reply("480", "Temporarily Unavailable");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor } from './commands';
+import { commandFor, commands } from './commands';
 
 const key = (init: Partial<KeyboardEvent>) =>
   ({
@@ -18,6 +18,12 @@ describe('shortcuts', () => {
     expect(commandFor(key({ key: 'Enter', ctrlKey: true }))?.id).toBe('answer');
     expect(commandFor(key({ key: 'm', ctrlKey: true }))?.id).toBe('mute');
     expect(commandFor(key({ key: 'm' }))).toBeNull();
+    expect(commandFor(key({ key: 'S', ctrlKey: true, shiftKey: true }))?.id).toBe('swap');
+    expect(commandFor(key({ key: 'Backspace', altKey: true }))?.id).toBe('rejectWaiting');
+  });
+  it('give every command its own shortcut', () => {
+    const shortcuts = commands.map((c) => c.shortcut);
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
   it('never fire while an IME is composing', () => {
     expect(commandFor(key({ key: 'Enter', ctrlKey: true, isComposing: true }))).toBeNull();

@@ -2,7 +2,7 @@ import type { Services } from './services';
 
 /** Every user action once, with its shortcut (one registry, Excalidraw-style). */
 export interface Command {
-  id: 'answer' | 'reject' | 'hangup' | 'mute' | 'hold';
+  id: 'answer' | 'reject' | 'hangup' | 'mute' | 'hold' | 'rejectWaiting' | 'swap' | 'completeTransfer';
   /** KeyboardEvent.key with modifiers, e.g. 'Ctrl+Enter'. */
   shortcut: string;
   run(s: Services): void;
@@ -14,6 +14,10 @@ export const commands: readonly Command[] = [
   { id: 'hangup', shortcut: 'Ctrl+E', run: (s) => void s.telephony.hangup() },
   { id: 'mute', shortcut: 'Ctrl+M', run: (s) => s.telephony.toggleMute() },
   { id: 'hold', shortcut: 'Ctrl+H', run: (s) => void s.telephony.toggleHold() },
+  // Call waiting: Ctrl+Enter answers the waiting call too (the current one goes on hold).
+  { id: 'rejectWaiting', shortcut: 'Alt+Backspace', run: (s) => void s.telephony.rejectWaiting() },
+  { id: 'swap', shortcut: 'Ctrl+Shift+S', run: (s) => void s.telephony.swap() },
+  { id: 'completeTransfer', shortcut: 'Ctrl+Shift+T', run: (s) => void s.telephony.completeTransfer() },
 ];
 
 /** Runs a command by id: the same action whether it came from a key or a headset button. */

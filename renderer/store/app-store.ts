@@ -23,6 +23,8 @@ export interface CallSnapshot {
   startedAt: string;
   answeredAt: string | null;
   endedAt: string | null;
+  /** An internal consultation call (before an attended transfer): no wrap-up of its own. */
+  consult: boolean;
 }
 
 export interface PopSnapshot {
@@ -37,6 +39,8 @@ export interface AppState {
   settings: Settings | null;
   registration: { state: RegistrationState; problem: RegistrationProblem };
   call: CallSnapshot | null;
+  /** The second line: a call waiting to be answered, or the call on hold behind `call`. */
+  otherCall: CallSnapshot | null;
   notice: { key: string; values?: Record<string, string> } | null;
   pop: PopSnapshot | null;
   wrapUp: {
@@ -59,6 +63,14 @@ export interface AppState {
   /** An outbound call the agent placed (dial pad, click-to-dial). */
   dial(call: { callId: string; number: string; displayName: string }, at: Date): void;
   moveCall(callId: string, to: CallState, at: Date): void;
+  /** A second call rings while the agent talks (call waiting). */
+  waiting(call: { callId: string; number: string; displayName: string }, at: Date): void;
+  /** A consultation call is placed; the current call (on hold) becomes the other line. */
+  consult(call: { callId: string; number: string; displayName: string }, at: Date): void;
+  /** The other line comes into focus and the focused one goes behind it. */
+  swapCalls(): void;
+  /** A call is gone: if it was in focus, the other line (if any) takes its place. */
+  dropCall(callId: string): void;
   setMuted(muted: boolean): void;
   clearCall(): void;
   setPop(pop: PopSnapshot): void;
@@ -79,6 +91,7 @@ export function createAppStore() {
     notice: null,
     pop: null,
     wrapUp: null,
+    otherCall: null,
     sync: null,
     agent: initialStatus(Date.now()),
     quality: null,
@@ -98,6 +111,7 @@ export function createAppStore() {
           startedAt: at.toISOString(),
           answeredAt: null,
           endedAt: null,
+          consult: false,
         },
         pop: { callId: c.callId, status: 'loading', data: null },
         notice: null,
@@ -114,17 +128,54 @@ export function createAppStore() {
           startedAt: at.toISOString(),
           answeredAt: null,
           endedAt: null,
+          consult: false,
         },
         pop: { callId: c.callId, status: 'loading', data: null },
         notice: null,
       });
     },
+    waiting: (c, at) =>
+      set({
+        otherCall: {
+          ...c,
+          direction: 'inbound',
+          state: 'ringing',
+          muted: false,
+          startedAt: at.toISOString(),
+          answeredAt: null,
+          endedAt: null,
+          consult: false,
+        },
+      }),
+    consult: (c, at) =>
+      set((s) => ({
+        otherCall: s.call,
+        call: {
+          ...c,
+          direction: 'outbound',
+          state: 'dialing',
+          muted: false,
+          startedAt: at.toISOString(),
+          answeredAt: null,
+          endedAt: null,
+          consult: true,
+        },
+      })),
+    swapCalls: () => set((s) => (s.otherCall ? { call: s.otherCall, otherCall: s.call } : {})),
+    dropCall: (callId) =>
+      set((s) => {
+        if (s.otherCall?.callId === callId) return { otherCall: null };
+        if (s.call?.callId === callId) return { call: s.otherCall, otherCall: null };
+        return {};
+      }),
     moveCall: (callId, to, at) => {
-      const call = get().call;
-      if (!call || call.callId !== callId) return;
+      const slot =
+        get().call?.callId === callId ? 'call' : get().otherCall?.callId === callId ? 'otherCall' : null;
+      const call = slot ? get()[slot] : null;
+      if (!slot || !call) return;
       const state = nextCallState(call.state, to);
       set({
-        call: {
+        [slot]: {
           ...call,
           state,
           answeredAt: to === 'established' && !call.answeredAt ? at.toISOString() : call.answeredAt,

@@ -9,18 +9,25 @@ export class QualitySampler {
   private timer: ReturnType<typeof setInterval> | null = null;
   private tracker = new QualityTracker();
   private prev: Stat[] | null = null;
+  private callId: string | null = null;
 
   constructor(
     private readonly store: AppStore,
-    private readonly peer: () => RTCPeerConnection | null,
+    private readonly peer: (callId: string) => RTCPeerConnection | null,
   ) {}
 
   start(callId: string): void {
     this.stop();
     this.tracker = new QualityTracker();
     this.prev = null;
+    this.callId = callId;
     this.store.getState().setQuality({ callId, sample: null, warnings: [] });
     this.timer = setInterval(() => void this.tick(callId), 1000);
+  }
+
+  /** The call being sampled, if any. */
+  running(): string | null {
+    return this.timer ? this.callId : null;
   }
 
   /** Ends sampling; returns the call's summary for its record. */
@@ -28,12 +35,13 @@ export class QualitySampler {
     if (!this.timer) return null;
     clearInterval(this.timer);
     this.timer = null;
+    this.callId = null;
     this.store.getState().setQuality(null);
     return this.tracker.summary();
   }
 
   private async tick(callId: string): Promise<void> {
-    const pc = this.peer();
+    const pc = this.peer(callId);
     if (!pc) return;
     const report = await pc.getStats();
     const stats = [...report.values()] as Stat[];

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useServices } from '../../app/services';
 import { QualityIndicator } from '../quality/quality-indicator';
+import { OtherLine } from './other-line';
 
 /** The ringing / in-call controls, and the element remote audio plays through. */
 export function CallPanel() {
@@ -97,8 +98,20 @@ export function CallPanel() {
           <button type="submit" data-testid="transfer-button" disabled={!transferTo}>
             {t('call.transfer')}
           </button>
+          {call.consult ? null : (
+            <button
+              type="button"
+              data-testid="consult-button"
+              disabled={!transferTo}
+              title={t('call.consultTitle')}
+              onClick={() => void telephony.consult(transferTo)}
+            >
+              {t('call.consult')}
+            </button>
+          )}
         </form>
       ) : null}
+      <OtherLine />
       {notice ? (
         <p className="notice" data-testid="call-notice">
           {t(notice.key, notice.values ?? {})}

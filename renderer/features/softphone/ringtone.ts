@@ -57,6 +57,31 @@ export class Ringtone {
     }
   }
 
+  /**
+   * Call waiting: two short, quiet beeps in the headset (not the ringer: the agent is talking,
+   * and the customer must not hear a ring in the background).
+   */
+  waitingBeep(outputId: string): void {
+    let ctx: SinkableContext;
+    try {
+      ctx = new AudioContext();
+    } catch {
+      return;
+    }
+    if (outputId !== 'default') void ctx.setSinkId?.(outputId).catch(() => undefined);
+    const gain = ctx.createGain();
+    gain.gain.value = 0.05;
+    gain.connect(ctx.destination);
+    for (const at of [0, 0.4]) {
+      const osc = ctx.createOscillator();
+      osc.frequency.value = 440;
+      osc.connect(gain);
+      osc.start(ctx.currentTime + at);
+      osc.stop(ctx.currentTime + at + 0.2);
+    }
+    setTimeout(() => void ctx.close(), 1500);
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

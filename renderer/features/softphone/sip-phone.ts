@@ -50,21 +50,33 @@ export interface SipPhoneOptions {
   keepAlive?: { intervalMs?: number; deadAfterMs?: number };
 }
 
+/** One call leg: a SIP session and what we know of it. */
+interface Leg {
+  callId: string;
+  session: Session;
+  answered: boolean;
+  /** True when we sent the initial INVITE (owns the Call-ID: RFC 3261 §14.1 timers). */
+  outbound: boolean;
+  held: boolean;
+}
+
+/** Two lines at most: the call in focus and one more (waiting, held, or a consultation). */
+const maxLegs = 2;
+
 /**
  * The only module that touches SIP.js. Built on the API layer (UserAgent, Registerer,
- * Invitation), one incoming call at a time for now; reconnects and re-registers with backoff.
+ * Invitation); up to two calls at once (call waiting, consultation); reconnects and re-registers
+ * with backoff.
  */
 export class SipPhone {
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
-  private session: {
-    callId: string;
-    session: Session;
-    answered: boolean;
-    /** True when we sent the initial INVITE (owns the Call-ID: RFC 3261 §14.1 timers). */
-    outbound: boolean;
-    held: boolean;
-  } | null = null;
+  private readonly legs = new Map<string, Leg>();
+  /** The leg the agent talks on; actions without a call id apply to it. */
+  private focus: string | null = null;
+  private get session(): Leg | null {
+    return (this.focus && this.legs.get(this.focus)) || null;
+  }
   private domain = '';
   /** Queue AOR → the Registerer binding our contact to it (present only while offered). */
   private readonly queueRegs = new Map<string, Registerer>();
@@ -246,11 +258,13 @@ export class SipPhone {
   private incoming(invitation: Invitation): void {
     const callId = crypto.randomUUID();
     performance.mark('seatdesk:invite', { detail: { callId } });
-    if (this.session) {
-      void invitation.reject({ statusCode: 486 }); // busy: call waiting comes with issue 4
+    if (this.legs.size >= maxLegs) {
+      void invitation.reject({ statusCode: 486 }); // both lines busy
       return;
     }
-    this.session = { callId, session: invitation, answered: false, outbound: false, held: false };
+    // A second call while talking waits (call waiting); the one in focus stays in focus.
+    this.legs.set(callId, { callId, session: invitation, answered: false, outbound: false, held: false });
+    this.focus ??= callId;
     const from = {
       number: invitation.remoteIdentity.uri.user ?? '',
       displayName: cleanDisplayName(invitation.remoteIdentity.displayName),
@@ -261,24 +275,44 @@ export class SipPhone {
   }
 
   private sessionState(callId: string, session: Session, s: SessionState): void {
-    if (this.session?.callId !== callId) return;
+    const current = this.legs.get(callId);
+    if (!current) return;
     if (s === SessionState.Established) {
-      this.session.answered = true;
+      current.answered = true;
       const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
       // The media path broke (network change, NAT rebinding): restart ICE once signalling is up.
-      const current = this.session;
       sdh?.peerConnection?.addEventListener('iceconnectionstatechange', () => {
         if (sdh.peerConnection?.iceConnectionState === 'failed' && this.ua?.isConnected())
           void this.reInvite(current, { iceRestart: true });
       });
-      this.delegate.onRemoteStream(sdh?.remoteMediaStream ?? null);
+      if (this.focus === callId) this.delegate.onRemoteStream(sdh?.remoteMediaStream ?? null);
       this.delegate.onEstablished(callId);
     } else if (s === SessionState.Terminated) {
-      const answered = this.session.answered;
-      this.session = null;
-      this.delegate.onRemoteStream(null);
-      this.delegate.onEnded(callId, answered);
+      this.legs.delete(callId);
+      if (this.focus === callId) {
+        // The other line (held or waiting), if any, comes into focus; the agent resumes it.
+        this.focus = this.legs.keys().next().value ?? null;
+        this.delegate.onRemoteStream(this.remoteStream());
+      }
+      this.delegate.onEnded(callId, current.answered);
     }
+  }
+
+  private remoteStream(): MediaStream | null {
+    const sdh = this.session?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    return sdh?.remoteMediaStream ?? null;
+  }
+
+  /** Puts `callId` in focus (its audio plays; actions without an id apply to it). */
+  setFocus(callId: string): void {
+    if (!this.legs.has(callId) || this.focus === callId) return;
+    this.focus = callId;
+    this.delegate.onRemoteStream(this.remoteStream());
+  }
+
+  /** The calls this phone has, focus first. */
+  callIds(): string[] {
+    return [...this.legs.keys()].sort((a) => (a === this.focus ? -1 : 1));
   }
 
   /**
@@ -287,21 +321,20 @@ export class SipPhone {
    * reach us again. If ICE lost its path meanwhile, the same re-INVITE restarts ICE.
    */
   private async refreshCalls(): Promise<void> {
-    const current = this.session;
-    if (!current || current.session.state !== SessionState.Established) return;
-    const pc = this.peerConnection();
-    const iceRestart = !!pc && !['connected', 'completed'].includes(pc.iceConnectionState);
-    await this.reInvite(current, { iceRestart });
+    for (const leg of [...this.legs.values()]) {
+      if (leg.session.state !== SessionState.Established) continue;
+      const sdh = leg.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+      const pc = sdh?.peerConnection;
+      const iceRestart = !!pc && !['connected', 'completed'].includes(pc.iceConnectionState);
+      await this.reInvite(leg, { iceRestart });
+    }
   }
 
   /** A re-INVITE keeping the hold state, retried on 491 glare with RFC 3261 §14.1 waits. */
-  private reInvite(
-    current: NonNullable<SipPhone['session']>,
-    opts: { iceRestart: boolean },
-    tries = 0,
-  ): Promise<void> {
+  private reInvite(current: Leg, opts: { iceRestart: boolean }, tries = 0): Promise<void> {
     const session = current.session;
-    if (session.state !== SessionState.Established || this.session !== current) return Promise.resolve();
+    if (session.state !== SessionState.Established || this.legs.get(current.callId) !== current)
+      return Promise.resolve();
     const base = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
     const options: SessionDescriptionHandlerOptions = {
       ...base,
@@ -327,14 +360,17 @@ export class SipPhone {
 
   /** Places an outbound call to `user` (already a clean dial string) at the account's domain. */
   dial(user: string, audio: MediaTrackConstraints | true = true): string {
-    if (!this.ua || this.session) throw new Error('not ready to dial');
+    // A second line only while the first is on hold (a consultation before a transfer).
+    const busy = this.session && !this.session.held;
+    if (!this.ua || busy || this.legs.size >= maxLegs) throw new Error('not ready to dial');
     const target = UserAgent.makeURI(`sip:${user}@${this.domain}`);
     if (!target) throw new Error('bad number');
     const callId = crypto.randomUUID();
     const inviter = new Inviter(this.ua, target, {
       sessionDescriptionHandlerOptions: { constraints: { audio, video: false } },
     });
-    this.session = { callId, session: inviter, answered: false, outbound: true, held: false };
+    this.legs.set(callId, { callId, session: inviter, answered: false, outbound: true, held: false });
+    this.focus = callId;
     inviter.stateChange.addListener((s) => this.sessionState(callId, inviter, s));
     void inviter
       .invite({
@@ -346,46 +382,52 @@ export class SipPhone {
     return callId;
   }
 
-  /** Hold or resume by re-INVITE; the state changes only when the far end accepts. */
-  async setHeld(held: boolean): Promise<void> {
-    const current = this.session;
-    if (!current || current.session.state !== SessionState.Established || current.held === held) return;
+  /**
+   * Hold or resume by re-INVITE; the state changes only when the far end accepts. Resolves with the
+   * outcome (true = now in the asked state), after any 491 glare retries.
+   */
+  setHeld(held: boolean, callId?: string): Promise<boolean> {
+    const current = this.leg(callId);
+    if (!current || current.session.state !== SessionState.Established) return Promise.resolve(false);
+    if (current.held === held) return Promise.resolve(true);
     const session = current.session;
     const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const options = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
     options.hold = held;
     options.offerOptions = undefined; // an ICE restart was for the one re-INVITE that asked for it
     session.sessionDescriptionHandlerOptionsReInvite = options;
-    const attempt = (tries: number): Promise<void> =>
-      session
-        .invite({
-          requestDelegate: {
-            onAccept: () => {
-              current.held = held;
-              sdh?.enableReceiverTracks(!held);
-              sdh?.enableSenderTracks(!held);
-              this.delegate.onHeld(current.callId, held);
+    return new Promise<boolean>((settle) => {
+      const attempt = (tries: number): void => {
+        session
+          .invite({
+            requestDelegate: {
+              onAccept: () => {
+                current.held = held;
+                sdh?.enableReceiverTracks(!held);
+                sdh?.enableSenderTracks(!held);
+                this.delegate.onHeld(current.callId, held);
+                settle(true);
+              },
+              onReject: (response) => {
+                const code = response.message.statusCode ?? 0;
+                // 491 glare: both sides re-INVITEd at once; retry after the RFC's wait.
+                if (code === 491 && tries < 3 && this.legs.get(current.callId) === current) {
+                  setTimeout(() => attempt(tries + 1), glareRetryMs(current.outbound));
+                } else {
+                  this.delegate.onHeld(current.callId, current.held);
+                  settle(false);
+                }
+              },
             },
-            onReject: (response) => {
-              const code = response.message.statusCode ?? 0;
-              // 491 glare: both sides re-INVITEd at once; retry after the RFC's wait.
-              if (code === 491 && tries < 3 && this.session === current) {
-                setTimeout(
-                  () => void attempt(tries + 1).catch(() => undefined),
-                  glareRetryMs(current.outbound),
-                );
-              } else {
-                this.delegate.onHeld(current.callId, current.held);
-              }
-            },
-          },
-        })
-        .then(() => undefined)
-        .catch((e: unknown) => {
-          if (e instanceof RequestPendingError) return; // one re-INVITE at a time; the first decides
-          throw e;
-        });
-    await attempt(0);
+          })
+          .catch((e: unknown) => {
+            // One re-INVITE at a time: the one in flight decides.
+            if (!(e instanceof RequestPendingError)) this.delegate.onHeld(current.callId, current.held);
+            settle(false);
+          });
+      };
+      attempt(0);
+    });
   }
 
   /**
@@ -431,9 +473,10 @@ export class SipPhone {
   }
 
   /** Answers with the chosen microphone (`audio` constraints; true = the system default). */
-  async answer(audio: MediaTrackConstraints | true = true): Promise<void> {
-    const inv = this.invitation();
+  async answer(audio: MediaTrackConstraints | true = true, callId?: string): Promise<void> {
+    const inv = this.invitation(callId);
     if (!inv || inv.state !== SessionState.Initial) return;
+    if (callId) this.setFocus(callId); // answering the waiting call: it is the one we talk on now
     await inv.accept({ sessionDescriptionHandlerOptions: { constraints: { audio, video: false } } });
   }
 
@@ -459,13 +502,39 @@ export class SipPhone {
     return true;
   }
 
-  async reject(): Promise<void> {
-    const inv = this.invitation();
+  async reject(callId?: string): Promise<void> {
+    const inv = this.invitation(callId);
     if (inv?.state === SessionState.Initial) await inv.reject({ statusCode: 486 });
   }
 
-  async hangup(): Promise<void> {
-    const session = this.session?.session;
+  /**
+   * Attended transfer: the caller on `heldId` is asked (REFER with Replaces) to call the party of
+   * the consultation `consultId`, taking that call over; once the caller accepts (202), our leg
+   * to the caller ends, and the third party ends the consultation leg as it is replaced.
+   */
+  async completeTransfer(heldId: string, consultId: string): Promise<void> {
+    const held = this.legs.get(heldId);
+    const consult = this.legs.get(consultId);
+    if (!held || !consult) return;
+    if (held.session.state !== SessionState.Established || consult.session.state !== SessionState.Established)
+      return;
+    await held.session.refer(consult.session, {
+      requestDelegate: {
+        onAccept: () => {
+          if (held.session.state === SessionState.Established) void held.session.bye().catch(() => undefined);
+          // Should the third party not end the replaced leg itself, we do it.
+          setTimeout(() => {
+            if (consult.session.state === SessionState.Established)
+              void consult.session.bye().catch(() => undefined);
+          }, 5000);
+        },
+        onReject: (response) => this.delegate.onFailed(heldId, response.message.statusCode ?? 0),
+      },
+    });
+  }
+
+  async hangup(callId?: string): Promise<void> {
+    const session = this.leg(callId)?.session;
     if (!session) return;
     if (session.state === SessionState.Established) await session.bye();
     else if (session instanceof Invitation && session.state === SessionState.Initial)
@@ -478,14 +547,18 @@ export class SipPhone {
     sdh?.enableSenderTracks(!muted);
   }
 
-  /** The peer connection of the current call (call-quality stats), if any. */
-  peerConnection(): RTCPeerConnection | null {
-    const sdh = this.session?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+  /** The peer connection of a call (the one in focus by default), for call-quality stats. */
+  peerConnection(callId?: string): RTCPeerConnection | null {
+    const sdh = this.leg(callId)?.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     return sdh?.peerConnection ?? null;
   }
 
-  private invitation(): Invitation | null {
-    const s = this.session?.session;
+  private leg(callId?: string): Leg | null {
+    return callId ? (this.legs.get(callId) ?? null) : this.session;
+  }
+
+  private invitation(callId?: string): Invitation | null {
+    const s = this.leg(callId)?.session;
     return s instanceof Invitation ? s : null;
   }
 }

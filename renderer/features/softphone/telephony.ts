@@ -33,7 +33,7 @@ export class Telephony {
     this.agentStatus = new AgentStatusController(store, (offered) => {
       void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
     });
-    this.quality = new QualitySampler(store, () => this.phone.peerConnection());
+    this.quality = new QualitySampler(store, (callId) => this.phone.peerConnection(callId));
     this.devices = new AudioDevices(store);
     this.ringtone.sinks = () => this.devices.ringerIds();
     this.devices.onMicLost = () => void this.swapMicrophone();
@@ -43,14 +43,16 @@ export class Telephony {
       onEstablished: (callId) => {
         store.getState().moveCall(callId, 'established', new Date());
         this.agentStatus.callStarted();
-        this.quality.start(callId);
+        // One call's quality at a time: the customer's (a consultation does not replace it).
+        if (!this.quality.running()) this.quality.start(callId);
         void this.devices.refresh(); // the call opened the microphone: device names are visible now
       },
       onEnded: (callId, answered) => this.ended(callId, answered),
       onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
       onHeld: (callId, held) => {
-        const call = store.getState().call;
-        if (call?.callId !== callId) return;
+        const { call: focused, otherCall } = store.getState();
+        const call = focused?.callId === callId ? focused : otherCall?.callId === callId ? otherCall : null;
+        if (!call) return;
         const want = held ? 'held' : 'established';
         if (call.state !== want) store.getState().moveCall(callId, want, new Date());
       },
@@ -80,6 +82,8 @@ export class Telephony {
   }
 
   private ring(call: IncomingCall): void {
+    const live = this.store.getState().call;
+    if (live && live.state !== 'ended') return this.callWaiting(call);
     // Hot path: the lookup leaves first, and the ringing UI and the card are committed in one
     // render when the answer comes (it takes about a millisecond; we wait 50 ms at most).
     const lookup = this.host['cache:screenPop']({ number: call.number }).then(
@@ -106,6 +110,82 @@ export class Telephony {
     });
   }
 
+  /**
+   * A second call while the agent talks: it waits beside the current one with a short tone in
+   * the headset; the agent answers it (the current call goes on hold) or sends it away busy.
+   */
+  private callWaiting(call: IncomingCall): void {
+    this.store.getState().waiting(call, new Date());
+    this.ringtone.waitingBeep(this.devices.outputId());
+    this.notify(call);
+  }
+
+  /** Answers the waiting call: the current one is put on hold first. */
+  async answerWaiting(): Promise<void> {
+    const { call, otherCall } = this.store.getState();
+    if (otherCall?.state !== 'ringing') return;
+    if (call?.state === 'established') await this.phone.setHeld(true, call.callId);
+    this.store.getState().swapCalls();
+    this.store.getState().moveCall(otherCall.callId, 'connecting', new Date());
+    this.popFor(otherCall.callId, otherCall.number);
+    try {
+      await this.phone.answer(this.devices.micConstraints(), otherCall.callId);
+    } catch (err) {
+      this.store
+        .getState()
+        .setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
+      await this.phone.hangup(otherCall.callId).catch(() => undefined);
+    }
+  }
+
+  rejectWaiting(): Promise<void> {
+    const other = this.store.getState().otherCall;
+    return other?.state === 'ringing' ? this.phone.reject(other.callId) : Promise.resolve();
+  }
+
+  /** Two calls up: the one on hold comes back and the one in focus goes on hold. */
+  async swap(): Promise<void> {
+    const { call, otherCall } = this.store.getState();
+    if (!call || otherCall?.state !== 'held' || !['established', 'held'].includes(call.state)) return;
+    if (call.state === 'established') await this.phone.setHeld(true, call.callId);
+    this.phone.setFocus(otherCall.callId);
+    this.store.getState().swapCalls();
+    await this.phone.setHeld(false, otherCall.callId);
+    this.popFor(otherCall.callId, otherCall.number);
+  }
+
+  /** Consultation before an attended transfer: the caller waits on hold while we call `input`. */
+  async consult(input: string): Promise<boolean> {
+    const s = this.store.getState();
+    const number = dialString(input);
+    if (!number) {
+      s.setNotice('call.badNumber');
+      return false;
+    }
+    if (s.call?.state !== 'established' || s.otherCall) return false;
+    if (!(await this.phone.setHeld(true, s.call.callId))) return false;
+    const callId = this.phone.dial(number, this.devices.micConstraints());
+    this.store.getState().consult({ callId, number, displayName: '' }, new Date());
+    return true;
+  }
+
+  /** Completes the attended transfer: the caller on hold and the consulted party are joined. */
+  completeTransfer(): Promise<void> {
+    const { call, otherCall } = this.store.getState();
+    if (!call?.consult || call.state !== 'established' || otherCall?.state !== 'held')
+      return Promise.resolve();
+    return this.phone.completeTransfer(otherCall.callId, call.callId);
+  }
+
+  /** The card follows the call in focus (a cache lookup, about a millisecond). */
+  private popFor(callId: string, number: string): void {
+    this.store.setState({ pop: { callId, status: 'loading', data: null } });
+    void this.host['cache:screenPop']({ number }).then(
+      (data) => this.store.getState().setPop({ callId, status: 'ready', data }),
+      () => this.store.getState().setPop({ callId, status: 'error', data: null }),
+    );
+  }
+
   /** A desktop notification when the window is not in front (clicking it brings the window back). */
   private notify(call: IncomingCall): void {
     if (!('Notification' in window) || Notification.permission !== 'granted') return;
@@ -124,7 +204,8 @@ export class Telephony {
   }
 
   async answer(): Promise<void> {
-    const call = this.store.getState().call;
+    const { call, otherCall } = this.store.getState();
+    if (otherCall?.state === 'ringing' && call?.state !== 'ringing') return this.answerWaiting();
     if (call?.state !== 'ringing') return;
     this.ringtone.stop();
     this.store.getState().moveCall(call.callId, 'connecting', new Date());
@@ -170,11 +251,10 @@ export class Telephony {
     }
   }
 
-  toggleHold(): Promise<void> {
+  async toggleHold(): Promise<void> {
     const call = this.store.getState().call;
-    if (call?.state === 'established') return this.phone.setHeld(true);
-    if (call?.state === 'held') return this.phone.setHeld(false);
-    return Promise.resolve();
+    if (call?.state === 'established') await this.phone.setHeld(true);
+    else if (call?.state === 'held') await this.phone.setHeld(false);
   }
 
   sendDtmf(key: string): Promise<boolean> {
@@ -209,25 +289,53 @@ export class Telephony {
   }
 
   private ended(callId: string, answered: boolean): void {
-    this.ringtone.stop();
     const s = this.store.getState();
-    const call = s.call;
-    if (!call || call.callId !== callId) {
+    const call = s.call?.callId === callId ? s.call : s.otherCall?.callId === callId ? s.otherCall : null;
+    if (!call) {
       this.gone.add(callId);
       return;
     }
+    const inFocus = s.call?.callId === callId;
+    if (inFocus || !s.call) this.ringtone.stop();
     s.moveCall(callId, 'ended', new Date());
-    const quality = this.quality.stop();
+    const quality = this.quality.running() === callId ? this.quality.stop() : null;
     if (answered) this.agentStatus.callEnded();
-    const ended = this.store.getState().call ?? call;
-    if (answered) {
-      const pop = s.pop?.callId === callId ? s.pop.data : null;
-      this.wrapUps.begin(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
-    } else {
+    const ended = (inFocus ? this.store.getState().call : this.store.getState().otherCall) ?? call;
+    const pop = s.pop?.callId === callId ? s.pop.data : null;
+    if (answered && !call.consult) {
+      this.queueWrapUp(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
+    } else if (!answered && !call.consult) {
       s.setNotice('call.missed', { number: call.number || '—' });
-      if (s.pop?.callId === callId) this.store.setState({ pop: null });
     }
-    this.store.setState({ call: null });
+    this.store.getState().dropCall(callId);
+    const next = this.store.getState().call;
+    if (inFocus && next) {
+      // The other line comes forward (still on hold: the agent resumes it).
+      this.popFor(next.callId, next.number);
+      this.store.getState().setNotice('call.otherOnHold', { number: next.number || '—' });
+    } else if (!this.store.getState().wrapUp && s.pop?.callId === callId) {
+      this.store.setState({ pop: null });
+    }
+  }
+
+  /** One wrap-up form at a time: a second ended call waits until the first is filed. */
+  private readonly pendingWrapUps: Array<Parameters<WrapUpController['begin']>> = [];
+
+  private queueWrapUp(...args: Parameters<WrapUpController['begin']>): void {
+    const w = this.store.getState().wrapUp;
+    if (w && w.status !== 'filed') {
+      this.pendingWrapUps.push(args);
+      if (this.pendingWrapUps.length === 1) {
+        const unsubscribe = this.store.subscribe((st) => {
+          if (st.wrapUp && st.wrapUp.status !== 'filed') return;
+          const next = this.pendingWrapUps.shift();
+          if (next) this.wrapUps.begin(...next);
+          if (!this.pendingWrapUps.length) unsubscribe();
+        });
+      }
+      return;
+    }
+    this.wrapUps.begin(...args);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   Registerer,
   RegistererState,
   SessionState,
+  SIPExtension,
   UserAgent,
   type Referral,
   type Session,
@@ -79,6 +80,7 @@ async function register(o: RegisterOptions & { answer?: boolean }): Promise<void
     uri: UserAgent.makeURI(`sip:${o.authUser}@${o.domain}`),
     authorizationUsername: o.authUser,
     contactName: o.authUser,
+    sipExtensionReplaces: SIPExtension.Supported,
     authorizationPassword: o.password,
     transportOptions: { server: o.wsUrl },
     logLevel: 'error',
@@ -89,7 +91,9 @@ async function register(o: RegisterOptions & { answer?: boolean }): Promise<void
     delegate: {
       // A third party (transfer target, outbound-call destination) answers at once.
       onInvite: (invitation: Invitation) => {
-        if (!answerIncoming || current) {
+        // An INVITE with Replaces (attended transfer) takes over the call it names.
+        const replacing = current !== null && invitation.replacee === current;
+        if (!answerIncoming || (current && !replacing)) {
           void invitation.reject({ statusCode: 486 });
           return;
         }
