@@ -145,8 +145,17 @@ export async function startBaresip(opts: {
   );
   const logFile = join(dir, 'baresip.log');
   const out = openSync(logFile, 'a');
-  const child = spawn('baresip', ['-f', dir], { stdio: ['ignore', out, out] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Its own process group: a Ctrl+C meant for the demo would make baresip wait to un-register
+  // from a Kamailio that is stopping, and outlive us. We stop it ourselves, and kill it if we exit.
+  const child = spawn('baresip', ['-f', dir], { stdio: ['ignore', out, out], detached: true });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      done();
+    }),
+  );
   const fail = (msg: string) => new Error(`baresip: ${msg}\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
 
   let sock: Socket;
