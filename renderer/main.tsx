@@ -5,6 +5,7 @@ import { runCommand } from './app/commands';
 import { ServicesContext, type Services } from './app/services';
 import { HeadsetControl, navigatorHid } from './features/headset';
 import { publishAgentStates } from './features/agent-status/agent-state-publishing';
+import { SelfTestRunner } from './features/self-test/self-test-runner';
 import { Telephony } from './features/softphone/telephony';
 import { SyncStatusPoller } from './features/sync/sync-status';
 import { WrapUpController } from './features/wrap-up/wrap-up-controller';
@@ -38,6 +39,16 @@ async function boot() {
     else if (c === 'reconnect') telephony.phone.reconnectNow();
   });
   window.addEventListener('online', () => telephony.phone.reconnectNow());
+  // The pre-shift self-test runs at log-in (the first registration); Ready waits for it.
+  const selfTest = new SelfTestRunner({
+    store,
+    devices: telephony.devices,
+    sipPing: () => telephony.phone.ping(),
+  });
+  store.subscribe((s, prev) => {
+    const loggedIn = s.registration.state === 'registered' && prev.registration.state !== 'registered';
+    if (loggedIn && s.selfTest.status === 'idle') void selfTest.run();
+  });
   // Headset buttons (WebHID) run the same commands as the keyboard shortcuts.
   const headset = new HeadsetControl({
     hid: navigatorHid(),
@@ -56,6 +67,7 @@ async function boot() {
     wrapUps,
     sync,
     agentStatus: telephony.agentStatus,
+    selfTest,
     headset,
   };
   void headset.start();

@@ -5,6 +5,7 @@ import { AudioSettingsSection } from '../features/devices/audio-settings';
 import { HeadsetSettingsSection } from '../features/headset';
 import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
+import { SelfTestPanel } from '../features/self-test/self-test-panel';
 import { CallPanel } from '../features/softphone/call-panel';
 import { DialPad } from '../features/softphone/dial-pad';
 import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
@@ -40,6 +41,7 @@ export function App() {
       <main className="columns">
         <div className="left">
           <CallPanel />
+          <SelfTestPanel />
           <DialPad />
           <SettingsForm />
           <AudioSettingsSection />

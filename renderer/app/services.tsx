@@ -6,6 +6,7 @@ import type { Telephony } from '../features/softphone/telephony';
 import type { AgentStatusController } from '../features/agent-status/agent-status-controller';
 import type { SyncStatusPoller } from '../features/sync/sync-status';
 import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
+import type { SelfTestRunner } from '../features/self-test/self-test-runner';
 import type { HeadsetControl } from '../features/headset';
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   wrapUps: WrapUpController;
   sync: SyncStatusPoller;
   agentStatus: AgentStatusController;
+  selfTest: SelfTestRunner;
   headset: HeadsetControl;
 }
 

@@ -12,6 +12,7 @@ import { initialStatus, type AgentStatus } from '../features/agent-status/agent-
 import type { QualityWarning } from '../features/quality/quality-monitor';
 import type { QualitySample } from '../features/quality/stats-sample';
 import type { DeviceLists } from '../features/devices/audio-devices';
+import { initialSelfTest, type SelfTestState } from '../features/self-test/self-test-checks';
 
 export interface CallSnapshot {
   callId: string;
@@ -57,6 +58,8 @@ export interface AppState {
   quality: { callId: string; sample: QualitySample | null; warnings: QualityWarning[] } | null;
   /** Audio devices present now (labels appear once the microphone was allowed). */
   devices: DeviceLists;
+  /** The pre-shift self-test: Ready is offered once it passed (or was overridden with a reason). */
+  selfTest: SelfTestState;
 
   setRegistration(state: RegistrationState, problem: RegistrationProblem): void;
   ring(call: { callId: string; number: string; displayName: string }, at: Date): void;
@@ -96,6 +99,7 @@ export function createAppStore() {
     agent: initialStatus(Date.now()),
     quality: null,
     devices: { inputs: [], outputs: [] },
+    selfTest: initialSelfTest,
 
     setRegistration: (state, problem) =>
       set((s) => ({ registration: { state: nextRegistrationState(s.registration.state, state), problem } })),

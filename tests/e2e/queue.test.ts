@@ -53,6 +53,8 @@ async function agentPage(user: string, password: string, toneHz: number, dir: st
   await page.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
     timeout: 15_000,
   });
+  // The pre-shift self-test runs at log-in; Ready is offered once it passed.
+  await page.waitForSelector('[data-testid="self-test"][data-status="passed"]', { timeout: 15_000 });
   return page;
 }
 

@@ -7,6 +7,7 @@ import { publishAgentStates } from './agent-state-publishing';
 describe('publishAgentStates', () => {
   it('hands each state change to the host once, and host failures never reach the caller', async () => {
     const store = createAppStore();
+    store.setState({ selfTest: { ...store.getState().selfTest, status: 'passed' } });
     const sent: HostInput<'agent:publishState'>[] = [];
     const logged: string[] = [];
     let fail = false;

@@ -1,4 +1,5 @@
 import type { AppStore } from '../../store/app-store';
+import { readyAllowed } from '../self-test/self-test-checks';
 import { moveAgent, type AgentState, type NotReadyReason } from './agent-status-machine';
 
 /**
@@ -16,8 +17,14 @@ export class AgentStatusController {
     private readonly clock: () => number = () => Date.now(),
   ) {}
 
-  setReady(): void {
+  /** Ready only after the pre-shift self-test passed or was overridden with a reason. */
+  setReady(): boolean {
+    if (!readyAllowed(this.store.getState().selfTest)) {
+      this.store.getState().setNotice('selfTest.required');
+      return false;
+    }
     this.move('ready');
+    return true;
   }
 
   setNotReady(reason: NotReadyReason): void {
@@ -54,7 +61,11 @@ export class AgentStatusController {
     s.setAgent(next);
     if (next.state === 'acw' && next.acwEndsAt !== null) {
       this.acwTimer = setTimeout(() => {
-        if (this.store.getState().agent.state === 'acw') this.move('ready');
+        // Back to Ready by itself, unless the self-test never passed (a direct call before it):
+        // then Not Ready, so no queue call reaches a seat whose headset was never checked.
+        if (this.store.getState().agent.state !== 'acw') return;
+        if (readyAllowed(this.store.getState().selfTest)) this.move('ready');
+        else this.move('not-ready', 'system-issue');
       }, next.acwEndsAt - this.clock());
       // The countdown on screen: re-render once a second.
       this.tick = setInterval(() => this.store.getState().setAgent({ ...this.store.getState().agent }), 1000);

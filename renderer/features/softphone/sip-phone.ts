@@ -188,6 +188,28 @@ export class SipPhone {
     });
   }
 
+  /**
+   * SIP round trip: an OPTIONS to the registrar's domain; resolves with the milliseconds until
+   * the answer (any final response proves the path), rejects when there is none in `timeoutMs`.
+   */
+  ping(timeoutMs = 3000): Promise<number> {
+    const ua = this.ua;
+    if (!ua?.isConnected()) return Promise.reject(new Error('not connected'));
+    const target = UserAgent.makeURI(`sip:${this.domain}`);
+    if (!target) return Promise.reject(new Error('bad domain'));
+    const core = ua.userAgentCore;
+    const message = core.makeOutgoingRequestMessage('OPTIONS', target, ua.configuration.uri, target, {});
+    const started = performance.now();
+    return new Promise<number>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error('no answer')), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        ok(Math.round(performance.now() - started));
+      };
+      core.request(message, { onAccept: done, onReject: done });
+    });
+  }
+
   /** After sleep/resume or a network change: reconnect and re-register now, not at the next backoff step. */
   reconnectNow(): void {
     if (this.stopped) return;

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../shared';
+import { createAppStore } from '../../store/app-store';
+import { AgentStatusController } from './agent-status-controller';
+
+let status: AgentStatusController | null = null;
+afterEach(() => status?.dispose());
+
+function setup() {
+  const store = createAppStore();
+  const offered: boolean[] = [];
+  status = new AgentStatusController(store, (o) => offered.push(o));
+  return { store, offered, status };
+}
+
+describe('AgentStatusController and the pre-shift self-test', () => {
+  it('refuses Ready until the self-test passed, and says why', () => {
+    const { store, offered, status } = setup();
+    expect(status.setReady()).toBe(false);
+    expect(store.getState().agent.state).toBe('logged-out');
+    expect(store.getState().notice?.key).toBe('selfTest.required');
+    expect(offered).toEqual([]);
+    store.setState({ selfTest: { ...store.getState().selfTest, status: 'passed' } });
+    expect(status.setReady()).toBe(true);
+    expect(store.getState().agent.state).toBe('ready');
+    expect(offered).toEqual([true]);
+  });
+
+  it('accepts Ready after an override with a reason', () => {
+    const { store, status } = setup();
+    store.setState({
+      selfTest: {
+        ...store.getState().selfTest,
+        status: 'overridden',
+        override: { reason: 'supervisor-approved', at: new Date().toISOString() },
+      },
+    });
+    expect(status.setReady()).toBe(true);
+  });
+
+  it('after-call work ends in Not Ready when the self-test never passed (a direct call before it)', async () => {
+    const { store, status } = setup();
+    store.setState({ settings: { ...defaultSettings, acwSeconds: 1 } });
+    status.setNotReady('meeting');
+    status.callStarted();
+    status.callEnded();
+    expect(store.getState().agent.state).toBe('acw');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(store.getState().agent.state).toBe('not-ready');
+    expect(store.getState().agent.reason).toBe('system-issue');
+  });
+});
