@@ -32,6 +32,11 @@ protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// Never miss a ring: Chromium must not slow timers or deprioritise a window that is behind.
+app.commandLine.appendSwitch('disable-background-timer-throttling');
+app.commandLine.appendSwitch('disable-renderer-backgrounding');
+app.commandLine.appendSwitch('disable-backgrounding-occluded-windows');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

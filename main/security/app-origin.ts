@@ -8,7 +8,9 @@ export const appOrigin = `${appScheme}://${appHost}`;
 
 export function isAppUrl(url: string, origin: string = appOrigin): boolean {
   try {
-    return new URL(url).origin === origin || url.startsWith(`${origin}/`);
+    // A custom scheme's URL has origin 'null' in Node: compare the text too, with and without a
+    // path (Electron hands permission checks the bare origin, 'app://seatdesk').
+    return url === origin || url.startsWith(`${origin}/`) || new URL(url).origin === origin;
   } catch {
     return false;
   }

@@ -16,6 +16,12 @@ describe('permission allow-list', () => {
     expect(decidePermission('notifications', 'https://evil.example/')).toBe(false);
   });
 
+  it('recognises the bare origin Electron hands permission checks, and nothing that only starts like it', () => {
+    expect(decidePermission('notifications', appOrigin)).toBe(true);
+    expect(decidePermission('notifications', `${appOrigin}.evil.example`)).toBe(false);
+    expect(decidePermission('notifications', `${appOrigin}evil`)).toBe(false);
+  });
+
   it('denies everything not listed', () => {
     for (const p of ['geolocation', 'openExternal', 'clipboard-read', 'fullscreen', 'midi', 'pointerLock']) {
       expect(decidePermission(p, `${appOrigin}/`)).toBe(false);
