@@ -48,9 +48,14 @@ export async function installRemoteAudioProbe(page: Page): Promise<void> {
     class Probed extends Original {
       constructor(config) {
         super(config);
+        // Keep only what is alive: holding every closed connection and ended track of a long
+        // run would itself grow the renderer's memory (bench:calls measures that growth).
+        w.__pcs = w.__pcs.filter((p) => p.connectionState !== 'closed');
         w.__pcs.push(this);
         this.addEventListener('track', (e) => {
-          if (e.track.kind === 'audio') w.__remoteTracks.push(e.track);
+          if (e.track.kind !== 'audio') return;
+          w.__remoteTracks = w.__remoteTracks.filter((t) => t.readyState === 'live');
+          w.__remoteTracks.push(e.track);
         });
       }
     }
