@@ -127,6 +127,29 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await expectNoMediaSessions();
   });
 
+  it('Kamailio restarted mid-call: the media keeps flowing through rtpengine, the agent is registered again, its hang-up reaches the phone', async () => {
+    const { agent, kamailio } = rig;
+    await phoneCallsAgent();
+    const since = phone().events.length;
+    await kamailio.stop();
+    await expect
+      .poll(() => agent.getByTestId('registration-state').getAttribute('data-state'), { timeout: 5_000 })
+      .not.toBe('registered');
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await kamailio.start();
+    await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
+      timeout: 5_000,
+    });
+    expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    // The BYE goes over the agent's new connection and on to the phone's UDP address.
+    await agent.getByTestId('hangup-button').click();
+    await phone().waitForEvent('CALL_CLOSED', { since });
+    await fileWrapUp();
+    await expectNoMediaSessions();
+    await rig.caller.reconnect(); // the restart dropped the WebRTC caller too (later tests use it)
+  });
+
   it('a call the agent does not take leaves no media session behind', async () => {
     const { agent, agentUri } = rig;
     const since = phone().events.length;
