@@ -1,5 +1,6 @@
 export * from './domain/agent-state';
 export * from './domain/call-category';
+export * from './domain/call-log';
 export * from './domain/customer';
 export * from './domain/screen-pop';
 export * from './domain/settings';

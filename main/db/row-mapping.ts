@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Complaint, Customer, FollowUp, Interaction, limits } from '../../shared';
+import { CallLogEntry, Complaint, Customer, FollowUp, Interaction, limits } from '../../shared';
 
 /**
  * The one seam where rows become domain models. Every row is parsed by its shared schema
@@ -111,6 +111,35 @@ export function toFollowUp(row: FollowUpRow, log: RowLog): FollowUp | null {
     note: row.note,
   };
   return checked(FollowUp, 'follow-up', row.id, value, log);
+}
+
+export interface CallLogRow {
+  call_id: string;
+  direction: string;
+  number: string;
+  display_name: string;
+  customer_id: string | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string;
+  outcome: string;
+  duration_s: number;
+}
+
+export function toCallLogEntry(row: CallLogRow, log: RowLog): CallLogEntry | null {
+  const value = {
+    callId: row.call_id,
+    direction: row.direction,
+    number: row.number,
+    displayName: row.display_name,
+    customerId: row.customer_id,
+    startedAt: row.started_at,
+    answeredAt: row.answered_at,
+    endedAt: row.ended_at,
+    outcome: row.outcome,
+    durationSeconds: row.duration_s,
+  };
+  return checked(CallLogEntry, 'call', row.call_id, value, log);
 }
 
 /** Maps rows, keeping the valid ones. */

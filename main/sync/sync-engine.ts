@@ -1,5 +1,6 @@
 import { backoffMs, type SyncStatus, type TokenPair } from '../../shared';
 import type { CacheSyncRepository } from '../db/cache-sync-repository';
+import type { CallLogRepository } from '../db/call-log-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import { drainOutbox } from './outbox-drainer';
 import { ServerFailure, type ServerClient } from './server-client';
@@ -11,6 +12,8 @@ export type EngineStatus = Omit<SyncStatus, 'outbox'>;
 export interface SyncEngineOptions {
   cache: CacheSyncRepository;
   outbox: OutboxRepository;
+  /** The seat's call history: pruned with the same retention as the cached interactions. */
+  callLog?: Pick<CallLogRepository, 'pruneBefore'>;
   client: ServerClient;
   clock?: () => Date;
   random?: () => number;
@@ -197,10 +200,11 @@ export class SyncEngine {
   private prune(session: Session, now: Date): void {
     if (now.getTime() - this.lastPruneAt < 3_600_000) return;
     this.lastPruneAt = now.getTime();
-    const removed = this.o.cache.pruneBefore(
-      new Date(now.getTime() - session.retentionDays * DAY).toISOString(),
-    );
+    const cutOff = new Date(now.getTime() - session.retentionDays * DAY).toISOString();
+    const removed = this.o.cache.pruneBefore(cutOff);
     if (removed) this.o.log?.(`sync: retention removed ${removed} old interactions`);
+    const calls = this.o.callLog?.pruneBefore(cutOff) ?? 0;
+    if (calls) this.o.log?.(`sync: retention removed ${calls} old calls from the history`);
   }
 
   private openStream(session: Session): void {

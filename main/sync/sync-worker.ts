@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CacheSyncRepository } from '../db/cache-sync-repository';
+import { CallLogRepository } from '../db/call-log-repository';
 import { openDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
 import { AgentStatePublisher } from './agent-state-publisher';
@@ -27,6 +28,7 @@ const client = new ServerClient({ baseUrl: data.serverUrl, timeoutMs: data.timeo
 const engine = new SyncEngine({
   cache: new CacheSyncRepository(db),
   outbox: new OutboxRepository(db, log),
+  callLog: new CallLogRepository(db, log),
   client,
   pageSize: data.pageSize,
   pollMs: data.pollMs,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentStateChange } from '../domain/agent-state';
+import { CallLogCursor, CallLogEntry, callLogPageMax, CallRecord } from '../domain/call-log';
 import { ScreenPop } from '../domain/screen-pop';
 import { Locale, Settings } from '../domain/settings';
 import { SyncStatus } from '../domain/sync';
@@ -86,6 +87,19 @@ export const hostApi = {
     input: AgentStateChange,
     /** false when no central server is configured (nothing to publish to). */
     output: z.object({ queued: z.boolean() }),
+  },
+  'calls:record': {
+    /** One ended call, sent fire-and-forget by the softphone; a repeated call id is stored once. */
+    input: CallRecord,
+    /** false when this call id was recorded before. */
+    output: z.object({ recorded: z.boolean() }),
+  },
+  'calls:recent': {
+    /** The latest calls, newest first; `before` pages on (keyset: the last row of the page before). */
+    input: z
+      .object({ limit: z.number().int().min(1).max(callLogPageMax), before: CallLogCursor.optional() })
+      .strict(),
+    output: z.array(CallLogEntry).max(callLogPageMax),
   },
   'server:logout': {
     input: z.object({}).strict(),
