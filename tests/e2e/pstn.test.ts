@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pstnExtension, startCallRig, type CallRig } from '../helpers/call-rig';
+import { pstnExtension, startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 import { dominantFrequency } from '../helpers/chromium';
 
 /**
@@ -11,10 +11,16 @@ import { dominantFrequency } from '../helpers/chromium';
 const agentHz = 700;
 const phoneHz = 1000;
 const webrtcCallerHz = 1400;
+const thirdToneHz = 2100;
 let rig: CallRig;
 
 beforeAll(async () => {
-  rig = await startCallRig({ agentToneHz: agentHz, callerToneHz: webrtcCallerHz, pstn: { toneHz: phoneHz } });
+  rig = await startCallRig({
+    agentToneHz: agentHz,
+    callerToneHz: webrtcCallerHz,
+    thirdToneHz,
+    pstn: { toneHz: phoneHz },
+  });
   await rig.register();
   await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
     timeout: 15_000,
@@ -147,7 +153,41 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await phone().waitForEvent('CALL_CLOSED', { since });
     await fileWrapUp();
     await expectNoMediaSessions();
-    await rig.caller.reconnect(); // the restart dropped the WebRTC caller too (later tests use it)
+    // The restart dropped the WebRTC phones too (later tests use them).
+    await rig.caller.reconnect();
+    await rig.third?.reconnect();
+  });
+
+  it('blind transfer of a phone call: the phone calls the third party (WebRTC) and they talk; the agent is free', async () => {
+    const { agent, third } = rig;
+    await phoneCallsAgent();
+    await agent.getByTestId('transfer-target').fill(thirdExtension);
+    await agent.getByTestId('transfer-button').click();
+    await expect
+      .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
+      .toSatisfy(near(phoneHz));
+    await fileWrapUp();
+    await third!.hangup();
+    await expect.poll(() => third!.state(), { timeout: 10_000 }).toMatch(/idle|Terminated/);
+    await expectNoMediaSessions();
+  });
+
+  it('call waiting with a phone call on the line: the WebRTC caller is answered, the phone held; swap back', async () => {
+    const { agent, caller, agentUri } = rig;
+    await phoneCallsAgent();
+    const since = phone().events.length;
+    await caller.call({ target: agentUri, fromNumber: '0223456789', displayName: '' });
+    await agent.getByTestId('waiting-answer').click({ timeout: 10_000 });
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(webrtcCallerHz));
+    await expect.poll(() => agent.getByTestId('other-line').getAttribute('data-state')).toBe('held');
+    await agent.getByTestId('swap-button').click();
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await caller.hangup();
+    await fileWrapUp();
+    await agent.getByTestId('hangup-button').click();
+    await phone().waitForEvent('CALL_CLOSED', { since });
+    await fileWrapUp();
+    await expectNoMediaSessions();
   });
 
   it('a call the agent does not take leaves no media session behind', async () => {
