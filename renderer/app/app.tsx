@@ -6,6 +6,7 @@ import { HeadsetSettingsSection } from '../features/headset';
 import { ServerForm } from '../features/settings/server-form';
 import { SettingsForm } from '../features/settings/settings-form';
 import { SelfTestPanel } from '../features/self-test/self-test-panel';
+import { RecentCallsPanel } from '../features/call-history';
 import { CallPanel } from '../features/softphone/call-panel';
 import { DialPad } from '../features/softphone/dial-pad';
 import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
@@ -51,6 +52,7 @@ export function App() {
         <div className="right">
           <ScreenPopCard />
           <WrapUpForm />
+          <RecentCallsPanel />
           <SyncQueueSection />
         </div>
       </main>

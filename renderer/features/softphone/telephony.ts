@@ -6,6 +6,7 @@ import { dialString } from './dial-string';
 import { AgentStatusController } from '../agent-status/agent-status-controller';
 import { QualitySampler } from '../quality/quality-sampler';
 import { AudioDevices } from '../devices/audio-devices';
+import { CallRecorder } from '../call-history/call-recorder';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
 
@@ -23,6 +24,8 @@ export class Telephony {
   readonly agentStatus: AgentStatusController;
   readonly devices: AudioDevices;
   private readonly quality: QualitySampler;
+  /** The seat's call history: each ended call is recorded (fire-and-forget). */
+  readonly history: CallRecorder;
 
   constructor(
     private readonly store: AppStore,
@@ -34,6 +37,7 @@ export class Telephony {
       void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
     });
     this.quality = new QualitySampler(store, (callId) => this.phone.peerConnection(callId));
+    this.history = new CallRecorder(host);
     this.devices = new AudioDevices(store);
     this.ringtone.sinks = () => this.devices.ringerIds();
     this.devices.onMicLost = () => void this.swapMicrophone();
@@ -48,7 +52,10 @@ export class Telephony {
         void this.devices.refresh(); // the call opened the microphone: device names are visible now
       },
       onEnded: (callId, answered) => this.ended(callId, answered),
-      onFailed: (_callId, code) => store.getState().setNotice(failureNotice(code), { code: String(code) }),
+      onFailed: (callId, code) => {
+        this.history.transferFailed(callId); // a refused REFER: the call goes on, not transferred
+        store.getState().setNotice(failureNotice(code), { code: String(code) });
+      },
       onHeld: (callId, held) => {
         const { call: focused, otherCall } = store.getState();
         const call = focused?.callId === callId ? focused : otherCall?.callId === callId ? otherCall : null;
@@ -140,6 +147,7 @@ export class Telephony {
 
   rejectWaiting(): Promise<void> {
     const other = this.store.getState().otherCall;
+    this.history.noteRejected(other);
     return other?.state === 'ringing' ? this.phone.reject(other.callId) : Promise.resolve();
   }
 
@@ -174,6 +182,7 @@ export class Telephony {
     const { call, otherCall } = this.store.getState();
     if (!call?.consult || call.state !== 'established' || otherCall?.state !== 'held')
       return Promise.resolve();
+    this.history.noteTransfer(otherCall.callId);
     return this.phone.completeTransfer(otherCall.callId, call.callId);
   }
 
@@ -269,15 +278,19 @@ export class Telephony {
       this.store.getState().setNotice('call.badNumber');
       return Promise.resolve();
     }
+    if (this.store.getState().call?.state === 'established')
+      this.history.noteTransfer(this.store.getState().call?.callId);
     return this.phone.transfer(target);
   }
 
   reject(): Promise<void> {
+    this.history.noteRejected(this.store.getState().call);
     this.ringtone.stop();
     return this.phone.reject();
   }
 
   hangup(): Promise<void> {
+    this.history.noteRejected(this.store.getState().call); // hang-up while ringing refuses it
     return this.phone.hangup();
   }
 
@@ -302,6 +315,7 @@ export class Telephony {
     if (answered) this.agentStatus.callEnded();
     const ended = (inFocus ? this.store.getState().call : this.store.getState().otherCall) ?? call;
     const pop = s.pop?.callId === callId ? s.pop.data : null;
+    this.history.record(ended, answered, pop?.kind === 'known' ? pop.customer : null);
     if (answered && !call.consult) {
       this.queueWrapUp(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
     } else if (!answered && !call.consult) {
