@@ -2,7 +2,17 @@ import type { Services } from './services';
 
 /** Every user action once, with its shortcut (one registry, Excalidraw-style). */
 export interface Command {
-  id: 'answer' | 'reject' | 'hangup' | 'mute' | 'hold' | 'rejectWaiting' | 'swap' | 'completeTransfer';
+  id:
+    | 'answer'
+    | 'reject'
+    | 'hangup'
+    | 'mute'
+    | 'hold'
+    | 'rejectWaiting'
+    | 'swap'
+    | 'completeTransfer'
+    | 'focusDial'
+    | 'focusTransfer';
   /** KeyboardEvent.key with modifiers, e.g. 'Ctrl+Enter'. */
   shortcut: string;
   run(s: Services): void;
@@ -18,7 +28,19 @@ export const commands: readonly Command[] = [
   { id: 'rejectWaiting', shortcut: 'Alt+Backspace', run: (s) => void s.telephony.rejectWaiting() },
   { id: 'swap', shortcut: 'Ctrl+Shift+S', run: (s) => void s.telephony.swap() },
   { id: 'completeTransfer', shortcut: 'Ctrl+Shift+T', run: (s) => void s.telephony.completeTransfer() },
+  // Dialling and transfers start from a number field: the shortcut puts the cursor there.
+  { id: 'focusDial', shortcut: 'Ctrl+D', run: () => focusField('dial-input') },
+  { id: 'focusTransfer', shortcut: 'Ctrl+Shift+X', run: () => focusField('transfer-target') },
 ];
+
+function focusField(testId: string): void {
+  document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
+}
+
+/** The shortcut of a command, for buttons' tooltips ("Hold (Ctrl+H)"). */
+export function shortcutLabel(id: Command['id']): string {
+  return commands.find((c) => c.id === id)?.shortcut ?? '';
+}
 
 /** Runs a command by id: the same action whether it came from a key or a headset button. */
 export function runCommand(id: Command['id'], s: Services): void {

@@ -103,8 +103,11 @@ describe('call control', () => {
 
   it('dials out to an extension and talks both ways', async () => {
     const { agent, third } = rig;
-    await agent.getByTestId('dial-input').fill(thirdExtension);
-    await agent.getByTestId('dial-button').click();
+    // By keyboard only: Ctrl+D puts the cursor in the dial field, Enter dials.
+    await agent.keyboard.press('Control+d');
+    await expect.poll(() => agent.evaluate('document.activeElement?.dataset.testid')).toBe('dial-input');
+    await agent.keyboard.type(thirdExtension);
+    await agent.keyboard.press('Enter');
     await expect
       .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 15_000 })
       .toSatisfy(near(thirdHz));

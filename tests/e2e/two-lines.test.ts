@@ -66,7 +66,8 @@ describe('two lines', () => {
     await expect.poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 }).toBe(0);
     await expect.poll(() => agent.getByTestId('other-line').getAttribute('data-state')).toBe('held');
 
-    await agent.getByTestId('swap-button').click();
+    await agent.getByTestId('swap-button').waitFor();
+    await agent.keyboard.press('Control+Shift+S'); // the swap shortcut
     await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(callerHz));
     await expect
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useServices } from '../../app/services';
 import { QualityIndicator } from '../quality/quality-indicator';
 import { OtherLine } from './other-line';
+import { shortcutLabel } from '../../app/commands';
 
 /** The ringing / in-call controls, and the element remote audio plays through. */
 export function CallPanel() {
@@ -47,22 +48,38 @@ export function CallPanel() {
       <div className="buttons">
         {call?.state === 'ringing' ? (
           <>
-            <button className="answer" data-testid="answer-button" onClick={() => void telephony.answer()}>
+            <button
+              className="answer"
+              data-testid="answer-button"
+              title={shortcutLabel('answer')}
+              onClick={() => void telephony.answer()}
+            >
               {t('call.answer')}
             </button>
-            <button className="reject" data-testid="reject-button" onClick={() => void telephony.reject()}>
+            <button
+              className="reject"
+              data-testid="reject-button"
+              title={shortcutLabel('reject')}
+              onClick={() => void telephony.reject()}
+            >
               {t('call.reject')}
             </button>
           </>
         ) : null}
         {call && ['connecting', 'dialing', 'established', 'held'].includes(call.state) ? (
           <>
-            <button className="hangup" data-testid="hangup-button" onClick={() => void telephony.hangup()}>
+            <button
+              className="hangup"
+              data-testid="hangup-button"
+              title={shortcutLabel('hangup')}
+              onClick={() => void telephony.hangup()}
+            >
               {t('call.hangup')}
             </button>
             {call.state === 'established' || call.state === 'held' ? (
               <button
                 data-testid="hold-button"
+                title={shortcutLabel('hold')}
                 aria-pressed={call.state === 'held'}
                 onClick={() => void telephony.toggleHold()}
               >
@@ -71,6 +88,7 @@ export function CallPanel() {
             ) : null}
             <button
               data-testid="mute-button"
+              title={shortcutLabel('mute')}
               aria-pressed={call.muted}
               onClick={() => telephony.toggleMute()}
             >

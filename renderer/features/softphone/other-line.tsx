@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shortcutLabel } from '../../app/commands';
 import { useApp, useServices } from '../../app/services';
 
 /**
@@ -21,6 +22,7 @@ export function OtherLine() {
           <button
             className="answer"
             data-testid="waiting-answer"
+            title={shortcutLabel('answer')}
             onClick={() => void telephony.answerWaiting()}
           >
             {t('call.answerWaiting')}
@@ -28,6 +30,7 @@ export function OtherLine() {
           <button
             className="reject"
             data-testid="waiting-reject"
+            title={shortcutLabel('rejectWaiting')}
             onClick={() => void telephony.rejectWaiting()}
           >
             {t('call.rejectWaiting')}
@@ -37,12 +40,20 @@ export function OtherLine() {
         <>
           <span>{t('call.onHoldLine', { who })}</span>
           {other.state === 'held' && call && ['established', 'held'].includes(call.state) ? (
-            <button data-testid="swap-button" onClick={() => void telephony.swap()}>
+            <button
+              data-testid="swap-button"
+              title={shortcutLabel('swap')}
+              onClick={() => void telephony.swap()}
+            >
               {t('call.swap')}
             </button>
           ) : null}
           {other.state === 'held' && call?.consult && call.state === 'established' ? (
-            <button data-testid="complete-transfer-button" onClick={() => void telephony.completeTransfer()}>
+            <button
+              data-testid="complete-transfer-button"
+              title={shortcutLabel('completeTransfer')}
+              onClick={() => void telephony.completeTransfer()}
+            >
               {t('call.completeTransfer')}
             </button>
           ) : null}
