@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnownCallerPop, ScreenPop } from '../../../shared';
-import { useApp } from '../../app/services';
+import { useApp, useServices } from '../../app/services';
 
 /** The caller's card. Everything from the cache is rendered as text (React escapes it). */
 export function ScreenPopCard() {
@@ -49,6 +49,8 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
   const { t, i18n } = useTranslation();
   const date = (iso: string) => dateFormatter(i18n.language).format(new Date(iso));
   const { customer } = data;
+  // Follow-ups carry no number of their own: they are made to the customer's primary phone.
+  const followUpNumber = customer.phones[0] ?? data.phone;
   return (
     <section
       className="panel pop known"
@@ -64,7 +66,14 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
           </span>
         ) : null}
       </h2>
-      <p className="phones">{customer.phones.join(' · ')}</p>
+      <ul className="phones">
+        {customer.phones.map((phone) => (
+          <li key={phone} data-testid="customer-phone" data-phone={phone}>
+            {phone}
+            <DialButton number={phone} label={t('pop.callNumber', { number: phone })} testId="dial-phone" />
+          </li>
+        ))}
+      </ul>
       {customer.products.length ? (
         <p className="products">
           {t('pop.products')}: {customer.products.join('、')}
@@ -89,6 +98,13 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
             {data.followUps.map((f) => (
               <li key={f.id} data-testid="followup-item">
                 {f.note} · {t('pop.due', { date: date(f.dueAt) })} · {t('pop.by', { name: f.owner })}
+                {followUpNumber ? (
+                  <DialButton
+                    number={followUpNumber}
+                    label={t('pop.callFollowUp', { number: followUpNumber })}
+                    testId="dial-followup"
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -111,5 +127,28 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
         </ol>
       </div>
     </section>
+  );
+}
+
+/**
+ * Click-to-dial beside a number on the card: the same rules as the dial pad (registered, no call
+ * in progress), and the call goes through Telephony.dial like any other.
+ */
+function DialButton({ number, label, testId }: { number: string; label: string; testId: string }) {
+  const { t } = useTranslation();
+  const { telephony } = useServices();
+  const canDial = useApp((s) => s.registration.state === 'registered' && !s.call);
+  return (
+    <button
+      type="button"
+      className="dial-phone"
+      data-testid={testId}
+      data-number={number}
+      disabled={!canDial}
+      aria-label={label}
+      onClick={() => telephony.dial(number)}
+    >
+      {t('pop.call')}
+    </button>
   );
 }
