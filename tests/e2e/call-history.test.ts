@@ -111,6 +111,20 @@ describe('call history', () => {
     await expectNewest({ outcome: 'answered', direction: 'outbound', number: thirdExtension });
   });
 
+  it('lists a blind-transferred call as transferred', async () => {
+    const { agent, caller, third } = rig;
+    await answerCallFrom(demoCustomers.mobile.dialled);
+    await agent.getByTestId('transfer-target').fill(thirdExtension);
+    await agent.getByTestId('transfer-button').click();
+    await expect
+      .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
+      .toSatisfy(near(callerHz));
+    await endAndFile();
+    await caller.hangup();
+    await expectNewest({ outcome: 'transferred', direction: 'inbound', number: demoCustomers.mobile.phone });
+    await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
+  });
+
   it("click-to-dial from the card's phone and follow-up: the INVITE goes out to that number", async () => {
     const { agent } = rig;
     const card = agent.getByTestId('screen-pop');
