@@ -70,15 +70,21 @@ describe('CacheSyncRepository', () => {
     expect(repo.cursor()).toBe(1);
   });
 
-  it("wipes the server's rows for a new owner but keeps the agent's outbox and drafts", () => {
+  it("wipes the server's rows and the call history for a new owner but keeps the outbox and drafts", () => {
     const db = openTestDatabase();
     const repo = new CacheSyncRepository(db);
     repo.applyPage([customer(1, 'c1', ['+886223456789'])], 1);
     db.prepare(
       `INSERT INTO outbox (id, kind, created_at, state, payload) VALUES ('o', 'wrap-up', 't', 'pending', '{}')`,
     ).run();
+    db.prepare(
+      `INSERT INTO call_log (call_id, direction, number, display_name, customer_id, started_at,
+         answered_at, ended_at, outcome, duration_s) VALUES ('c', 'inbound', '+886223456789', '', NULL,
+         '2026-11-25T01:00:00.000Z', NULL, '2026-11-25T01:00:09.000Z', 'missed', 0)`,
+    ).run();
     repo.resetForOwner('https://other|team-b');
     expect(db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM call_log').get()).toEqual({ n: 0 });
     expect(new OutboxRepository(db).counts().pending).toBe(1);
     expect(repo.cursor()).toBe(0);
     expect(repo.state('owner')).toBe('https://other|team-b');

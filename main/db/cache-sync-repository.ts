@@ -108,6 +108,8 @@ export class CacheSyncRepository {
     this.db
       .transaction(() => {
         for (const t of serverOwnedTables) this.db.prepare(`DELETE FROM ${t}`).run();
+        // The call history is the previous agent's: the next one on this seat must not see it.
+        this.db.prepare('DELETE FROM call_log').run();
         this.stmts.setState.run('cursor', '0');
         this.stmts.setState.run('initial-done', '0');
         this.stmts.setState.run('owner', owner);
