@@ -31,7 +31,9 @@ export function SelfTestPanel() {
             <span>{t(`selfTest.check.${c.id}`)}</span>
             <small>
               {Object.entries(c.detail)
-                .map(([k, v]) => `${k} ${v}`)
+                .map(([k, v]) =>
+                  t(`selfTest.detail.${k}`, { value: t(`selfTest.value.${v}`, { defaultValue: v }) }),
+                )
                 .join(' · ')}
             </small>
             {c.problem ? <small className="error">{t(c.problem)}</small> : null}
