@@ -3,7 +3,6 @@ import {
   Inviter,
   Registerer,
   RegistererState,
-  RequestPendingError,
   SessionState,
   UserAgent,
   type Session,
@@ -12,8 +11,10 @@ import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import { callerIdFrom, cleanDisplayName, type SipAccount } from '../../../shared';
 import { backoffMs, type RegistrationState } from './call-machine';
-import { glareRetryMs, isDtmfTone } from './dial-string';
+import { isDtmfTone } from './dial-string';
 import { FlowWatchdog, type WatchableTransport } from './flow-watchdog';
+import { QueueBindings } from './queue-bindings';
+import { sendReInvite } from './re-invite';
 
 /**
  * Reconnect delays: unlimited attempts, capped at ~1.5 s (±20 %), so a seat is back within 2 s of
@@ -78,9 +79,7 @@ export class SipPhone {
     return (this.focus && this.legs.get(this.focus)) || null;
   }
   private domain = '';
-  /** Queue AOR → the Registerer binding our contact to it (present only while offered). */
-  private readonly queueRegs = new Map<string, Registerer>();
-  private offered: { queues: readonly string[] } | null = null;
+  private readonly queues = new QueueBindings(() => this.ua);
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
@@ -168,7 +167,7 @@ export class SipPhone {
           this.attempt = 0;
           this.delegate.onRegistration('registered', null);
           // A new connection (or a restarted Kamailio) needs the queue bindings again too.
-          if (this.offered) void this.bindQueues(this.offered.queues, true);
+          void this.queues.refresh();
           if (this.dropped) {
             this.dropped = false;
             void this.refreshCalls();
@@ -228,34 +227,9 @@ export class SipPhone {
     }, delay);
   }
 
-  /**
-   * Queue calls: while the agent is Ready, our contact is also registered to each queue's
-   * address, and Kamailio forks a call to the queue to every Ready agent; in any other state
-   * the bindings are removed, so a Not Ready agent is never offered a queue call.
-   */
-  async setOffered(offered: boolean, queues: readonly string[]): Promise<void> {
-    this.offered = offered ? { queues } : null;
-    await this.bindQueues(offered ? queues : [], false);
-  }
-
-  private async bindQueues(queues: readonly string[], refresh: boolean): Promise<void> {
-    const ua = this.ua;
-    if (!ua) return;
-    for (const [aor, reg] of this.queueRegs) {
-      if (queues.includes(aor)) continue;
-      this.queueRegs.delete(aor);
-      await reg.unregister().catch(() => undefined);
-      await reg.dispose().catch(() => undefined);
-    }
-    for (const aor of queues) {
-      const existing = this.queueRegs.get(aor);
-      if (existing && !refresh) continue;
-      const toUri = UserAgent.makeURI(aor);
-      if (!toUri) continue;
-      const reg = existing ?? new Registerer(ua, { expires: 300, refreshFrequency: 50, params: { toUri } });
-      this.queueRegs.set(aor, reg);
-      await reg.register().catch(() => undefined);
-    }
+  /** Queue calls reach this phone only while offered (the agent is Ready; ADR 0004). */
+  setOffered(offered: boolean, queues: readonly string[]): Promise<void> {
+    return this.queues.setOffered(offered, queues);
   }
 
   async stop(): Promise<void> {
@@ -265,8 +239,7 @@ export class SipPhone {
     this.attempt = 0;
     const ua = this.ua;
     const reg = this.registerer;
-    for (const q of this.queueRegs.values()) await q.unregister().catch(() => undefined);
-    this.queueRegs.clear();
+    await this.queues.clear();
     this.watchdog?.stop();
     this.watchdog = null;
     this.dropped = false;
@@ -352,32 +325,17 @@ export class SipPhone {
     }
   }
 
-  /** A re-INVITE keeping the hold state, retried on 491 glare with RFC 3261 §14.1 waits. */
-  private reInvite(current: Leg, opts: { iceRestart: boolean }, tries = 0): Promise<void> {
+  /** A re-INVITE keeping the hold state (a target refresh, or an ICE restart). */
+  private async reInvite(current: Leg, opts: { iceRestart: boolean }): Promise<void> {
     const session = current.session;
-    if (session.state !== SessionState.Established || this.legs.get(current.callId) !== current)
-      return Promise.resolve();
+    if (session.state !== SessionState.Established || this.legs.get(current.callId) !== current) return;
     const base = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
-    const options: SessionDescriptionHandlerOptions = {
-      ...base,
-      hold: current.held,
-      offerOptions: opts.iceRestart ? { iceRestart: true } : undefined,
-    };
-    return session
-      .invite({
-        sessionDescriptionHandlerOptions: options,
-        requestDelegate: {
-          onReject: (response) => {
-            if (response.message.statusCode === 491 && tries < 3)
-              setTimeout(
-                () => void this.reInvite(current, opts, tries + 1).catch(() => undefined),
-                glareRetryMs(current.outbound),
-              );
-          },
-        },
-      })
-      .then(() => undefined)
-      .catch(() => undefined); // a re-INVITE already in flight refreshes the target just as well
+    // A re-INVITE already in flight refreshes the target just as well: the verdict is not needed.
+    await sendReInvite(
+      session,
+      { ...base, hold: current.held, offerOptions: opts.iceRestart ? { iceRestart: true } : undefined },
+      { ownsCallId: current.outbound, stillOurs: () => this.legs.get(current.callId) === current },
+    );
   }
 
   /** Places an outbound call to `user` (already a clean dial string) at the account's domain. */
@@ -408,48 +366,28 @@ export class SipPhone {
    * Hold or resume by re-INVITE; the state changes only when the far end accepts. Resolves with the
    * outcome (true = now in the asked state), after any 491 glare retries.
    */
-  setHeld(held: boolean, callId?: string): Promise<boolean> {
+  async setHeld(held: boolean, callId?: string): Promise<boolean> {
     const current = this.leg(callId);
-    if (!current || current.session.state !== SessionState.Established) return Promise.resolve(false);
-    if (current.held === held) return Promise.resolve(true);
+    if (!current || current.session.state !== SessionState.Established) return false;
+    if (current.held === held) return true;
     const session = current.session;
     const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const options = session.sessionDescriptionHandlerOptionsReInvite as SessionDescriptionHandlerOptions;
     options.hold = held;
     options.offerOptions = undefined; // an ICE restart was for the one re-INVITE that asked for it
     session.sessionDescriptionHandlerOptionsReInvite = options;
-    return new Promise<boolean>((settle) => {
-      const attempt = (tries: number): void => {
-        session
-          .invite({
-            requestDelegate: {
-              onAccept: () => {
-                current.held = held;
-                sdh?.enableReceiverTracks(!held);
-                sdh?.enableSenderTracks(!held);
-                this.delegate.onHeld(current.callId, held);
-                settle(true);
-              },
-              onReject: (response) => {
-                const code = response.message.statusCode ?? 0;
-                // 491 glare: both sides re-INVITEd at once; retry after the RFC's wait.
-                if (code === 491 && tries < 3 && this.legs.get(current.callId) === current) {
-                  setTimeout(() => attempt(tries + 1), glareRetryMs(current.outbound));
-                } else {
-                  this.delegate.onHeld(current.callId, current.held);
-                  settle(false);
-                }
-              },
-            },
-          })
-          .catch((e: unknown) => {
-            // One re-INVITE at a time: the one in flight decides.
-            if (!(e instanceof RequestPendingError)) this.delegate.onHeld(current.callId, current.held);
-            settle(false);
-          });
-      };
-      attempt(0);
+    const verdict = await sendReInvite(session, options, {
+      ownsCallId: current.outbound,
+      stillOurs: () => this.legs.get(current.callId) === current,
     });
+    if (verdict === 'accepted') {
+      current.held = held;
+      sdh?.enableReceiverTracks(!held);
+      sdh?.enableSenderTracks(!held);
+    }
+    // Refused or not sent: the UI goes back to the real state (never a stale hold).
+    this.delegate.onHeld(current.callId, current.held);
+    return verdict === 'accepted';
   }
 
   /**
