@@ -12,7 +12,7 @@ import { DialPad } from '../features/softphone/dial-pad';
 import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
 import { SyncQueueSection } from '../features/sync/sync-queue-section';
 import { WrapUpForm } from '../features/wrap-up/wrap-up-form';
-import { commandFor } from './commands';
+import { commandFor, dtmfKeyFor } from './commands';
 import { useServices } from './services';
 import { StatusBar } from './status-bar';
 
@@ -22,9 +22,16 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const cmd = commandFor(e);
-      if (!cmd) return;
-      e.preventDefault();
-      cmd.run(services);
+      if (cmd) {
+        e.preventDefault();
+        cmd.run(services);
+        return;
+      }
+      const tone = dtmfKeyFor(e);
+      if (tone && services.store.getState().call?.state === 'established') {
+        e.preventDefault();
+        void services.telephony.sendDtmf(tone);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, commands } from './commands';
+import { commandFor, commands, dtmfKeyFor } from './commands';
 
 const key = (init: Partial<KeyboardEvent>) =>
   ({
@@ -28,5 +28,18 @@ describe('shortcuts', () => {
   it('never fire while an IME is composing', () => {
     expect(commandFor(key({ key: 'Enter', ctrlKey: true, isComposing: true }))).toBeNull();
     expect(commandFor(key({ key: 'Process', ctrlKey: true, keyCode: 229 }))).toBeNull();
+  });
+});
+
+describe('DTMF by keyboard', () => {
+  it('takes digits, * and # outside fields, never with modifiers, in a field or while composing', () => {
+    expect(dtmfKeyFor(key({ key: '5' }))).toBe('5');
+    expect(dtmfKeyFor(key({ key: '#' }))).toBe('#');
+    expect(dtmfKeyFor(key({ key: 'a' }))).toBeNull();
+    expect(dtmfKeyFor(key({ key: '5', ctrlKey: true }))).toBeNull();
+    expect(dtmfKeyFor(key({ key: '5', isComposing: true }))).toBeNull();
+    expect(
+      dtmfKeyFor({ ...key({ key: '5' }), target: { tagName: 'INPUT' } } as unknown as KeyboardEvent),
+    ).toBeNull();
   });
 });

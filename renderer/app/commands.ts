@@ -37,6 +37,17 @@ function focusField(testId: string): void {
   document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
 }
 
+/**
+ * During a call, the digit keys (and * #) send DTMF — the caller's IVR menu by keyboard — unless
+ * the agent is typing in a field or an input method is composing.
+ */
+export function dtmfKeyFor(e: KeyboardEvent): string | null {
+  if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.altKey || e.metaKey) return null;
+  const el = e.target as { tagName?: string; isContentEditable?: boolean } | null;
+  if (el && (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '') || el.isContentEditable)) return null;
+  return /^[0-9*#]$/.test(e.key) ? e.key : null;
+}
+
 /** The shortcut of a command, for buttons' tooltips ("Hold (Ctrl+H)"). */
 export function shortcutLabel(id: Command['id']): string {
   return commands.find((c) => c.id === id)?.shortcut ?? '';

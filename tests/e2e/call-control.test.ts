@@ -98,6 +98,9 @@ describe('call control', () => {
       .catch(() => undefined);
     for (const k of ['1', '2', 'hash']) await agent.getByTestId(`dialpad-${k}`).click();
     await expect.poll(() => caller.dtmfReceived(), { timeout: 10_000 }).toMatch(/12#$/);
+    // The keyboard's digits send DTMF too, when the cursor is not in a field.
+    await agent.keyboard.press('3');
+    await expect.poll(() => caller.dtmfReceived(), { timeout: 10_000 }).toMatch(/12#3$/);
     await endAndFile();
   });
 
