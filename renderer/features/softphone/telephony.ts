@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { HostCallError, type HostClient, type ScreenPop } from '../../../shared';
 import type { AppStore } from '../../store/app-store';
 import type { WrapUpController } from '../wrap-up/wrap-up-controller';
+import { WrapUpQueue } from '../wrap-up/wrap-up-queue';
 import { dialString } from './dial-string';
 import { AgentStatusController } from '../agent-status/agent-status-controller';
 import { QualitySampler } from '../quality/quality-sampler';
@@ -24,6 +25,7 @@ export class Telephony {
   readonly agentStatus: AgentStatusController;
   readonly devices: AudioDevices;
   private readonly quality: QualitySampler;
+  private readonly wrapUpQueue: WrapUpQueue;
   /** The seat's call history: each ended call is recorded (fire-and-forget). */
   readonly history: CallRecorder;
 
@@ -38,6 +40,7 @@ export class Telephony {
     });
     this.quality = new QualitySampler(store, (callId) => this.phone.peerConnection(callId));
     this.history = new CallRecorder(host);
+    this.wrapUpQueue = new WrapUpQueue(store, wrapUps);
     this.devices = new AudioDevices(store);
     this.ringtone.sinks = () => this.devices.ringerIds();
     this.devices.onMicLost = () => void this.swapMicrophone();
@@ -317,7 +320,7 @@ export class Telephony {
     const pop = s.pop?.callId === callId ? s.pop.data : null;
     this.history.record(ended, answered, pop?.kind === 'known' ? pop.customer : null);
     if (answered && !call.consult) {
-      this.queueWrapUp(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
+      this.wrapUpQueue.add(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
     } else if (!answered && !call.consult) {
       s.setNotice('call.missed', { number: call.number || '—' });
     }
@@ -330,26 +333,6 @@ export class Telephony {
     } else if (!this.store.getState().wrapUp && s.pop?.callId === callId) {
       this.store.setState({ pop: null });
     }
-  }
-
-  /** One wrap-up form at a time: a second ended call waits until the first is filed. */
-  private readonly pendingWrapUps: Array<Parameters<WrapUpController['begin']>> = [];
-
-  private queueWrapUp(...args: Parameters<WrapUpController['begin']>): void {
-    const w = this.store.getState().wrapUp;
-    if (w && w.status !== 'filed') {
-      this.pendingWrapUps.push(args);
-      if (this.pendingWrapUps.length === 1) {
-        const unsubscribe = this.store.subscribe((st) => {
-          if (st.wrapUp && st.wrapUp.status !== 'filed') return;
-          const next = this.pendingWrapUps.shift();
-          if (next) this.wrapUps.begin(...next);
-          if (!this.pendingWrapUps.length) unsubscribe();
-        });
-      }
-      return;
-    }
-    this.wrapUps.begin(...args);
   }
 }
 
