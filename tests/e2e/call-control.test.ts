@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endAndFile, near } from '../helpers/agent-ui';
 import { dominantFrequency } from '../helpers/chromium';
 import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 
@@ -24,8 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.stop());
 
-const near = (hz: number) => (x: number) => Math.abs(x - hz) < 60;
-
 async function answerCallFrom(number: string) {
   const { agent, caller, agentUri } = rig;
   await caller.call({ target: agentUri, fromNumber: number, displayName: '' });
@@ -33,17 +32,6 @@ async function answerCallFrom(number: string) {
   await expect
     .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
     .toSatisfy(near(agentHz));
-}
-
-async function endAndFile() {
-  const { agent } = rig;
-  if (await agent.getByTestId('hangup-button').isVisible()) await agent.getByTestId('hangup-button').click();
-  await agent.getByTestId('wrapup-form').waitFor({ timeout: 10_000 });
-  await agent.getByTestId('wrapup-category').selectOption('inquiry');
-  await agent.getByTestId('wrapup-priority').selectOption('normal');
-  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
-  await agent.getByTestId('wrapup-submit').click();
-  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
 }
 
 describe('call control', () => {
@@ -72,7 +60,7 @@ describe('call control', () => {
     await expect
       .poll(async () => (await dominantFrequency(agent, { ms: 400 })).hz, { timeout: 10_000 })
       .toSatisfy(near(callerHz));
-    await endAndFile();
+    await endAndFile(rig.agent);
     // The filed record carries the call's quality summary (it goes up to the server with it).
     const db = new Database(join(rig.dataDir, 'seatdesk.db'), { readonly: true });
     const row = db.prepare(`SELECT payload FROM outbox ORDER BY created_at DESC LIMIT 1`).get() as {
@@ -101,7 +89,7 @@ describe('call control', () => {
     // The keyboard's digits send DTMF too, when the cursor is not in a field.
     await agent.keyboard.press('3');
     await expect.poll(() => caller.dtmfReceived(), { timeout: 10_000 }).toMatch(/12#3$/);
-    await endAndFile();
+    await endAndFile(rig.agent);
   });
 
   it('dials out to an extension and talks both ways', async () => {
@@ -118,7 +106,7 @@ describe('call control', () => {
       .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 10_000 })
       .toSatisfy(near(agentHz));
     await agent.getByTestId('hangup-button').click();
-    await endAndFile();
+    await endAndFile(rig.agent);
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
   });
 
@@ -154,7 +142,7 @@ describe('call control', () => {
     expect(saved.audio.microphone.label).toBe('Fake Audio Input 2');
     expect(saved.audio.microphone.id).toMatch(/^[0-9a-f]{16,}$/);
     await agent.getByTestId('hangup-button').click();
-    await endAndFile();
+    await endAndFile(rig.agent);
     for (const testId of ['device-microphone', 'device-output'])
       await agent.getByTestId(testId).selectOption('default');
   });
@@ -171,7 +159,7 @@ describe('call control', () => {
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
       .toSatisfy(near(thirdHz));
     await agent.getByTestId('wrapup-form').waitFor({ timeout: 15_000 });
-    await endAndFile();
+    await endAndFile(rig.agent);
     await caller.hangup();
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endAndFile, near } from '../helpers/agent-ui';
 import { demoCustomers } from '../../shared/fixtures/demo-customers';
 import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 
@@ -21,8 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.stop());
 
-const near = (hz: number) => (x: number) => Math.abs(x - hz) < 60;
-
 /** The newest history row (the list is newest first). */
 const newest = () => rig.agent.getByTestId('recent-call').first();
 
@@ -33,17 +32,6 @@ async function answerCallFrom(number: string) {
   await expect
     .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
     .toSatisfy(near(agentHz));
-}
-
-async function endAndFile() {
-  const { agent } = rig;
-  if (await agent.getByTestId('hangup-button').isVisible()) await agent.getByTestId('hangup-button').click();
-  await agent.getByTestId('wrapup-form').waitFor({ timeout: 10_000 });
-  await agent.getByTestId('wrapup-category').selectOption('inquiry');
-  await agent.getByTestId('wrapup-priority').selectOption('normal');
-  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
-  await agent.getByTestId('wrapup-submit').click();
-  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
 }
 
 async function expectNewest(want: { outcome: string; direction: string; number: string }) {
@@ -65,7 +53,7 @@ describe('call history', () => {
     await agent.getByTestId('recent-calls').waitFor();
     await answerCallFrom(demoCustomers.vip.dialled);
     await agent.waitForTimeout(1500); // a second or more of talk time
-    await endAndFile();
+    await endAndFile(rig.agent);
     await expectNewest({ outcome: 'answered', direction: 'inbound', number: demoCustomers.vip.phone });
     const text = await newest().innerText();
     expect(text).toContain(demoCustomers.vip.name);
@@ -91,7 +79,7 @@ describe('call history', () => {
     await expect
       .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
       .toSatisfy(near(agentHz));
-    await endAndFile();
+    await endAndFile(rig.agent);
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
     await expectNewest({ outcome: 'answered', direction: 'outbound', number: thirdExtension });
 
@@ -106,7 +94,7 @@ describe('call history', () => {
     expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
     // While the call is up, no row can dial.
     expect(await agent.getByTestId('call-back').first().isDisabled()).toBe(true);
-    await endAndFile();
+    await endAndFile(rig.agent);
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
     await expectNewest({ outcome: 'answered', direction: 'outbound', number: thirdExtension });
   });
@@ -119,7 +107,7 @@ describe('call history', () => {
     await expect
       .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
       .toSatisfy(near(callerHz));
-    await endAndFile();
+    await endAndFile(rig.agent);
     await caller.hangup();
     await expectNewest({ outcome: 'transferred', direction: 'inbound', number: demoCustomers.mobile.phone });
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toBe('idle');
@@ -133,7 +121,7 @@ describe('call history', () => {
     await expect.poll(() => card.getAttribute('data-customer-id')).toBe(demoCustomers.vip.id);
     // On a call: the card's buttons are disabled.
     expect(await card.getByTestId('dial-phone').first().isDisabled()).toBe(true);
-    await endAndFile();
+    await endAndFile(rig.agent);
 
     const other = demoCustomers.vip.otherPhones[0];
     await card.locator(`[data-testid="dial-phone"][data-number="${other}"]`).click();
@@ -143,7 +131,7 @@ describe('call history', () => {
     await expect.poll(() => agent.getByTestId('call-state').getAttribute('data-state')).toBe('idle');
 
     await answerCallFrom(demoCustomers.vip.dialled);
-    await endAndFile();
+    await endAndFile(rig.agent);
     const followUp = card.getByTestId('dial-followup').first();
     const primary = await followUp.getAttribute('data-number');
     expect(primary).toMatch(/^\+886/);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileWrapUp, near } from '../helpers/agent-ui';
 import { pstnExtension, startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 import { dominantFrequency } from '../helpers/chromium';
+
+const nearHz = (hz: number) => near(hz, 40);
 
 /**
  * Calls from the telephone network (issue 4): a plain-SIP phone (baresip: UDP, RTP/AVP, G.711, no
@@ -28,20 +31,9 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.stop());
 
-const near = (hz: number) => (x: number) => Math.abs(x - hz) < 40;
 const phone = () => rig.pstnPhone!;
 const agentHears = async () => (await dominantFrequency(rig.agent, { ms: 400 })).hz;
 const phoneHears = async () => (await phone().listen(400)).hz;
-
-async function fileWrapUp() {
-  const { agent } = rig;
-  await agent.getByTestId('wrapup-form').waitFor({ timeout: 10_000 });
-  await agent.getByTestId('wrapup-category').selectOption('inquiry');
-  await agent.getByTestId('wrapup-priority').selectOption('normal');
-  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
-  await agent.getByTestId('wrapup-submit').click();
-  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
-}
 
 /** The phone calls agent 1001, the agent answers in the UI; both tones arrive. */
 async function phoneCallsAgent() {
@@ -50,8 +42,8 @@ async function phoneCallsAgent() {
   await phone().dial(agentUri);
   await agent.getByTestId('answer-button').click({ timeout: 10_000 });
   await phone().waitForEvent('CALL_ESTABLISHED', { since });
-  await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
-  await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(near(agentHz));
+  await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
+  await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(nearHz(agentHz));
 }
 
 async function expectNoMediaSessions() {
@@ -74,9 +66,9 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
         { timeout: 10_000 },
       )
       .toBe(0);
-    expect(await agentHears()).toSatisfy(near(phoneHz));
+    expect(await agentHears()).toSatisfy(nearHz(phoneHz));
     await agent.getByTestId('mute-button').click();
-    await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(near(agentHz));
+    await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(nearHz(agentHz));
 
     // Hold and resume are re-INVITEs through rtpengine (SAVPF offer on one leg, AVP on the other).
     // Checked on the agent's side: baresip 1.0 stops its receive recording at a re-INVITE.
@@ -85,14 +77,14 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await expect.poll(agentHears, { timeout: 10_000 }).toBe(0);
     await agent.getByTestId('hold-button').click();
     await expect.poll(() => agent.getByTestId('hold-button').getAttribute('aria-pressed')).toBe('false');
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
     // The phone still sends and receives on the anchored leg after the re-INVITEs.
     expect(phone().events.at(-1)?.type).not.toBe('CALL_CLOSED');
 
     const since = phone().events.length;
     await phone().hangup();
     await phone().waitForEvent('CALL_CLOSED', { since });
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
   });
 
@@ -114,7 +106,7 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     const since = phone().events.length;
     await agent.getByTestId('hangup-button').click();
     await phone().waitForEvent('CALL_CLOSED', { since });
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
   });
 
@@ -125,11 +117,11 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await agent.getByTestId('dial-button').click();
     await phone().waitForEvent('CALL_INCOMING', { since });
     await phone().answer();
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
-    await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(near(agentHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
+    await expect.poll(phoneHears, { timeout: 10_000 }).toSatisfy(nearHz(agentHz));
     await agent.getByTestId('hangup-button').click();
     await phone().waitForEvent('CALL_CLOSED', { since });
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
   });
 
@@ -141,17 +133,17 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await expect
       .poll(() => agent.getByTestId('registration-state').getAttribute('data-state'), { timeout: 5_000 })
       .not.toBe('registered');
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
     await kamailio.start();
     await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
       timeout: 5_000,
     });
     expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
     // The BYE goes over the agent's new connection and on to the phone's UDP address.
     await agent.getByTestId('hangup-button').click();
     await phone().waitForEvent('CALL_CLOSED', { since });
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
     // The restart dropped the WebRTC phones too (later tests use them).
     await rig.caller.reconnect();
@@ -165,8 +157,8 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await agent.getByTestId('transfer-button').click();
     await expect
       .poll(async () => (await third!.dominantFrequency()).hz, { timeout: 15_000 })
-      .toSatisfy(near(phoneHz));
-    await fileWrapUp();
+      .toSatisfy(nearHz(phoneHz));
+    await fileWrapUp(rig.agent);
     await third!.hangup();
     await expect.poll(() => third!.state(), { timeout: 10_000 }).toMatch(/idle|Terminated/);
     await expectNoMediaSessions();
@@ -178,15 +170,15 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     const since = phone().events.length;
     await caller.call({ target: agentUri, fromNumber: '0223456789', displayName: '' });
     await agent.getByTestId('waiting-answer').click({ timeout: 10_000 });
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(webrtcCallerHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(webrtcCallerHz));
     await expect.poll(() => agent.getByTestId('other-line').getAttribute('data-state')).toBe('held');
     await agent.getByTestId('swap-button').click();
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(phoneHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
     await caller.hangup();
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await agent.getByTestId('hangup-button').click();
     await phone().waitForEvent('CALL_CLOSED', { since });
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
   });
 
@@ -208,10 +200,10 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await agent.getByTestId('answer-button').click({ timeout: 10_000 });
     await expect
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
-      .toSatisfy(near(agentHz));
-    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(webrtcCallerHz));
+      .toSatisfy(nearHz(agentHz));
+    await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(webrtcCallerHz));
     await caller.hangup();
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await expectNoMediaSessions();
   });
 });

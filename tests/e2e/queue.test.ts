@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileWrapUp } from '../helpers/agent-ui';
 import { startHostProcess, type RunningHost } from '../helpers/app-host';
 import { openCallerSim, type CallerSim } from '../helpers/caller-sim';
 import { installRemoteAudioProbe, launchChromium } from '../helpers/chromium';
@@ -81,16 +82,6 @@ afterAll(async () => {
 });
 
 const agentState = (p: Page) => p.getByTestId('agent-state').getAttribute('data-state');
-
-async function fileWrapUp(p: Page) {
-  const form = p.getByTestId('wrapup-form');
-  await form.waitFor({ timeout: 10_000 });
-  await form.getByTestId('wrapup-category').selectOption('inquiry');
-  await form.getByTestId('wrapup-priority').selectOption('normal');
-  await form.getByTestId('wrapup-disposition').selectOption('resolved');
-  await form.getByTestId('wrapup-submit').click();
-  await p.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
-}
 
 describe('queue calls follow agent states', () => {
   it('rings only the Ready agent; after-call work returns to Ready by itself; then the other way round', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterAccountAndRegister } from '../helpers/agent-ui';
+import { enterAccountAndRegister, fileWrapUp, near } from '../helpers/agent-ui';
 import { agentPassword, startCallRig, type CallRig } from '../helpers/call-rig';
 import { dominantFrequency } from '../helpers/chromium';
 import { startTcpCutter, type TcpCutter } from '../helpers/tcp-cutter';
@@ -31,7 +31,6 @@ afterAll(async () => {
   await cutter?.close();
 });
 
-const near = (hz: number) => (x: number) => Math.abs(x - hz) < 60;
 const registrationState = () => rig.agent.getByTestId('registration-state').getAttribute('data-state');
 const registered = (timeout: number) =>
   rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', { timeout });
@@ -49,16 +48,6 @@ async function answerCall() {
   await rig.caller.call({ target: rig.agentUri, fromNumber: '0223456789', displayName: '' });
   await rig.agent.getByTestId('answer-button').click({ timeout: 10_000 });
   await talking();
-}
-
-async function fileWrapUp() {
-  const { agent } = rig;
-  await agent.getByTestId('wrapup-form').waitFor({ timeout: 15_000 });
-  await agent.getByTestId('wrapup-category').selectOption('inquiry');
-  await agent.getByTestId('wrapup-priority').selectOption('normal');
-  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
-  await agent.getByTestId('wrapup-submit').click();
-  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
 }
 
 describe('resilience', () => {
@@ -80,7 +69,7 @@ describe('resilience', () => {
 
     // The caller's BYE finds the agent on the new connection (the re-INVITE refreshed the target).
     await caller.hangup();
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
   });
 
   it('Kamailio restarted mid-call: media goes on while it is down; the agent is registered again soon after it is back; hang-up reaches the caller', async () => {
@@ -97,6 +86,6 @@ describe('resilience', () => {
     await talking();
     await agent.getByTestId('hangup-button').click();
     await expect.poll(() => caller.state(), { timeout: 10_000 }).toMatch(/idle|Terminated/);
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileWrapUp, near } from '../helpers/agent-ui';
 import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 import { dominantFrequency } from '../helpers/chromium';
 
@@ -23,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.stop());
 
-const near = (hz: number) => (x: number) => Math.abs(x - hz) < 60;
 function outboxRows(): number {
   const db = new Database(join(rig.dataDir, 'seatdesk.db'), { readonly: true });
   try {
@@ -33,16 +33,6 @@ function outboxRows(): number {
   }
 }
 const agentHears = () => dominantFrequency(rig.agent, { ms: 400 }).then((r) => r.hz);
-
-async function fileWrapUp() {
-  const { agent } = rig;
-  await agent.getByTestId('wrapup-form').waitFor({ timeout: 15_000 });
-  await agent.getByTestId('wrapup-category').selectOption('inquiry');
-  await agent.getByTestId('wrapup-priority').selectOption('normal');
-  await agent.getByTestId('wrapup-disposition').selectOption('resolved');
-  await agent.getByTestId('wrapup-submit').click();
-  await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
-}
 
 describe('two lines', () => {
   it('call waiting: answering the second call holds the first; swap brings it back; each call gets its wrap-up', async () => {
@@ -78,9 +68,9 @@ describe('two lines', () => {
     await third!.hangup();
     await expect.poll(() => agent.getByTestId('other-line').count(), { timeout: 10_000 }).toBe(0);
     expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     await agent.getByTestId('hangup-button').click();
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
   });
 
   it('a waiting call sent away busy: the caller hears busy, the current call goes on', async () => {
@@ -93,7 +83,7 @@ describe('two lines', () => {
     await expect.poll(() => agent.getByTestId('other-line').count()).toBe(0);
     expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
     await agent.getByTestId('hangup-button').click();
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
   });
 
   it('attended transfer: the agent consults the third party while the caller waits, then joins them', async () => {
@@ -123,7 +113,7 @@ describe('two lines', () => {
     await expect
       .poll(() => agent.getByTestId('call-state').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('idle');
-    await fileWrapUp();
+    await fileWrapUp(rig.agent);
     // A consultation leaves no record of its own: exactly one more record, for the customer.
     await agent.waitForTimeout(1000);
     expect(await agent.getByTestId('wrapup-form').count()).toBe(0);
