@@ -43,7 +43,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         responses: {
           200: {
             description: 'OK',
-            content: { 'application/json': { schema: schema(spec.response, 'output') } },
+            content: {
+              [spec.contentType ?? 'application/json']: { schema: schema(spec.response, 'output') },
+            },
           },
           400: { description: 'The request failed its schema', ...error },
           401: { description: 'Missing, invalid or expired token', ...error },

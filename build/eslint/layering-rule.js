@@ -36,7 +36,16 @@ const environments = {
   },
   server: {
     folders: ['shared', 'server'],
-    packages: [/^node:/, /^zod$/, /^fastify$/, /^@electric-sql\/pglite$/, /^pg$/, /^ws$/, /^vitest$/],
+    packages: [
+      /^node:/,
+      /^zod$/,
+      /^fastify$/,
+      /^@electric-sql\/pglite$/,
+      /^pg$/,
+      /^pg-copy-streams$/,
+      /^ws$/,
+      /^vitest$/,
+    ],
   },
   tooling: {
     folders: ['shared', 'main', 'server', 'tests', 'bench', 'tools', 'renderer', 'scripts', 'build'],

@@ -10,9 +10,21 @@ const bulkTables = ['customers', 'customer_phones', 'interactions', 'complaints'
  * Primary keys stay: they are the tables themselves or enforce uniqueness.
  */
 export function deferSecondaryIndexes(db: Db): string[] {
+  return deferIndexesWhere(db, `tbl_name IN (${bulkTables.map((t) => `'${t}'`).join(', ')})`);
+}
+
+/**
+ * The same for named indexes only (the initial-sync snapshot keeps the ones the screen-pop
+ * reads, so pops stay index searches while it loads). Call inside or outside a transaction.
+ */
+export function deferIndexes(db: Db, names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  return deferIndexesWhere(db, `name IN (${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ')})`);
+}
+
+function deferIndexesWhere(db: Db, where: string): string[] {
   const list = db.prepare<[], { name: string; sql: string }>(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${bulkTables.map((t) => `'${t}'`).join(', ')})`,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND ${where}`,
   );
   const remember = db.prepare('INSERT OR REPLACE INTO deferred_indexes (name, sql) VALUES (?, ?)');
   return db.transaction(() => {

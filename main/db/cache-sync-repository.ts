@@ -39,7 +39,7 @@ function utc(iso: string): string {
 }
 
 /** The cache tables the server owns; drafts and the outbox are the seat's own and stay. */
-const serverOwnedTables = ['follow_ups', 'complaints', 'interactions', 'customer_phones', 'customers'];
+export const serverOwnedTables = ['follow_ups', 'complaints', 'interactions', 'customer_phones', 'customers'];
 
 /**
  * Applies pages of the server's changes feed to the seat's cache. A page and the cursor

@@ -2,15 +2,19 @@ import { backoffMs, type SyncStatus, type TokenPair } from '../../shared';
 import type { CacheSyncRepository } from '../db/cache-sync-repository';
 import type { CallLogRepository } from '../db/call-log-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
+import type { SnapshotLoadRepository } from '../db/snapshot-load-repository';
 import { drainOutbox } from './outbox-drainer';
 import { ServerFailure, type ServerClient } from './server-client';
 import { Session } from './session';
+import { loadSnapshot } from './snapshot-sync';
 import { Waker } from './waker';
 
 export type EngineStatus = Omit<SyncStatus, 'outbox'>;
 
 export interface SyncEngineOptions {
   cache: CacheSyncRepository;
+  /** The initial sync's fast path (ADR 0006); without it the first sync pages the feed from 0. */
+  snapshot?: SnapshotLoadRepository;
   outbox: OutboxRepository;
   /** The seat's call history: pruned with the same retention as the cached interactions. */
   callLog?: Pick<CallLogRepository, 'pruneBefore'>;
@@ -160,7 +164,11 @@ export class SyncEngine {
       rows = Number(cache.state('initial-rows') ?? '0');
     }
     const started = Date.now();
-    const rowsAtStart = rows;
+    let rowsAtStart = rows;
+    if (initial && this.o.snapshot && cache.cursor() === 0) {
+      rows = await this.loadSnapshot(session, this.o.snapshot, total, started);
+      rowsAtStart = 0;
+    }
     const fetchPage = (cursor: number) => session.withToken((t) => client.changes(t, cursor, pageSize));
     let cursor = cache.cursor();
     let next = fetchPage(cursor);
@@ -195,6 +203,38 @@ export class SyncEngine {
     const now = this.clock();
     this.prune(session, now);
     this.update({ lastSyncAt: now.toISOString() });
+  }
+
+  /**
+   * The whole team at once instead of the feed from 0; the feed then continues from the
+   * snapshot's cursor. Wrap-ups filed meanwhile go up beside it, not after it.
+   */
+  private async loadSnapshot(
+    session: Session,
+    repo: SnapshotLoadRepository,
+    total: number,
+    started: number,
+  ): Promise<number> {
+    const { client, outbox } = this.o;
+    let draining: Promise<unknown> | null = null;
+    const lines = await session.withToken((t) => client.openSnapshot(t));
+    const { rows } = await loadSnapshot(lines, repo, {
+      // Four pages' worth per transaction: the write lock is held about as long as a page's.
+      chunkRows: (this.o.pageSize ?? 2000) * 4,
+      onProgress: (n) => {
+        this.update({ phase: 'initial', connection: 'online', progress: progress(n, total, 0, started) });
+        // Not awaited: the server may answer it only after the snapshot (one-connection PGlite).
+        if (!draining && outbox.pending(1).length > 0) {
+          draining = drainOutbox(outbox, client, session, this.clock)
+            .catch(() => {}) // retried by the next drain, after the snapshot
+            .finally(() => {
+              draining = null;
+            });
+        }
+      },
+    });
+    await draining;
+    return rows;
   }
 
   private prune(session: Session, now: Date): void {

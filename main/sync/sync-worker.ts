@@ -3,6 +3,7 @@ import { CacheSyncRepository } from '../db/cache-sync-repository';
 import { CallLogRepository } from '../db/call-log-repository';
 import { openDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
+import { SnapshotLoadRepository } from '../db/snapshot-load-repository';
 import { AgentStatePublisher } from './agent-state-publisher';
 import { subscribeToChanges } from './changes-subscription';
 import { ServerClient } from './server-client';
@@ -27,6 +28,7 @@ db.pragma('synchronous = NORMAL');
 const client = new ServerClient({ baseUrl: data.serverUrl, timeoutMs: data.timeoutMs });
 const engine = new SyncEngine({
   cache: new CacheSyncRepository(db),
+  snapshot: new SnapshotLoadRepository(db),
   outbox: new OutboxRepository(db, log),
   callLog: new CallLogRepository(db, log),
   client,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Queryable, SqlClient } from './sql-client';
 
 // bigint (int8) columns come back as strings by default; every bigint here (the feed's
@@ -29,7 +30,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<SqlClien
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await fn(wrap(client));
+        const out = await fn({
+          ...wrap(client),
+          copyOut: (sql) => client.query(copyTo(sql)),
+        });
         await client.query('COMMIT');
         return out;
       } catch (e) {

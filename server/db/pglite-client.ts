@@ -18,7 +18,17 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   return {
     dialect: 'pglite',
     ...wrap(db),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          ...wrap(tx),
+          // PGlite has no COPY protocol stream: it writes the output to a blob (tests, demo).
+          async *copyOut(sql) {
+            const res = await tx.query(sql.replace(/TO STDOUT$/, `TO '/dev/blob'`));
+            if (res.blob) yield new Uint8Array(await res.blob.arrayBuffer());
+          },
+        }),
+      ),
     exec: async (sql) => {
       await db.exec(sql);
     },

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ApiErrorCode } from '../../shared';
 
 /** Thrown by handlers for an answer other than 2xx; the app turns it into an ApiError body. */
@@ -16,4 +17,12 @@ export class ApiFailure extends Error {
 /** A body the database already rendered as JSON text (the changes feed): sent as is. */
 export class RawJson {
   constructor(readonly text: string) {}
+}
+
+/** A streamed body of a route whose spec names its `contentType` (the initial-sync snapshot). */
+export class RawStream {
+  constructor(
+    readonly contentType: string,
+    readonly body: Readable,
+  ) {}
 }

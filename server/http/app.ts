@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAgentStateRoutes } from '../routes/agent-state-routes';
 import { registerAuthRoutes } from '../routes/auth-routes';
 import { registerChangesRoutes } from '../routes/changes-routes';
+import { registerSnapshotRoutes } from '../routes/snapshot-routes';
 import { registerOutboxRoutes } from '../routes/outbox-routes';
 import { registerReferenceRoutes } from '../routes/reference-routes';
 import { ApiFailure } from './api-failure';
@@ -50,6 +51,7 @@ export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Fas
   });
   registerAuthRoutes(app, deps);
   registerChangesRoutes(app, deps);
+  registerSnapshotRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerAgentStateRoutes(app, deps);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { serverRoutes, type ServerRoute } from '../../shared';
 import type { AccessClaims, TokenIssuer } from '../auth/tokens';
-import { ApiFailure, RawJson } from './api-failure';
+import { ApiFailure, RawJson, RawStream } from './api-failure';
 
 type Spec<K extends ServerRoute> = (typeof serverRoutes)[K];
 type In<S, F extends string> = S extends { [P in F]: z.ZodType } ? z.output<S[F]> : undefined;
@@ -18,7 +18,7 @@ export interface RouteContext<K extends ServerRoute> {
 
 export type RouteHandler<K extends ServerRoute> = (
   ctx: RouteContext<K>,
-) => Promise<z.input<Spec<K>['response']> | RawJson>;
+) => Promise<z.input<Spec<K>['response']> | RawJson | RawStream>;
 
 function issuesOf(error: z.ZodError) {
   return error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -71,6 +71,7 @@ export function registerRoute<K extends ServerRoute>(
       } as RouteContext<K>;
       const out = await handler(ctx);
       if (out instanceof RawJson) return reply.type('application/json; charset=utf-8').send(out.text);
+      if (out instanceof RawStream) return reply.type(out.contentType).send(out.body);
       const checked = s.response.safeParse(out);
       if (!checked.success) {
         request.log.error({ route: name, issues: issuesOf(checked.error) }, 'response failed its schema');

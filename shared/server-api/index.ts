@@ -5,3 +5,4 @@ export * from './errors';
 export * from './outbox';
 export * from './reference';
 export * from './routes';
+export * from './snapshot';

@@ -4,6 +4,7 @@ import { AgentStateAck, TeamAgentState, TeamParams } from './agent-state';
 import { LoginRequest, RefreshRequest, Role, TokenPair } from './auth';
 import { ChangesPage, ChangesQuery, SyncEstimate } from './changes';
 import { OutboxBatch, OutboxBatchResult } from './outbox';
+import { SnapshotBody, SnapshotQuery, snapshotContentType } from './snapshot';
 import {
   AuditEntry,
   AuditQuery,
@@ -27,6 +28,8 @@ interface RouteSpec {
   params?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /** The answer's media type when it is not JSON (a streamed body). */
+  contentType?: string;
 }
 
 const anyone = ['agent', 'lead', 'admin'] as const;
@@ -68,6 +71,16 @@ export const serverRoutes = {
     roles: anyone,
     query: ChangesQuery,
     response: ChangesPage,
+  },
+  'sync:snapshot': {
+    method: 'GET',
+    path: '/v1/sync/snapshot',
+    summary:
+      "Initial sync: a consistent snapshot of the caller's team's records, streamed, with the feed cursor to continue from",
+    roles: anyone,
+    query: SnapshotQuery,
+    response: SnapshotBody,
+    contentType: snapshotContentType,
   },
   'outbox:push': {
     method: 'POST',

@@ -6,8 +6,10 @@ export type FaultMode = 'pass' | 'status-500' | 'hang' | 'not-json' | 'bad-schem
 
 /**
  * A real HTTP proxy between the desktop and the central server that can break on demand.
- * Faults apply to the changes feed and the outbox; sign-in always passes, so each test
- * reaches the part it means to break.
+ * Faults apply to the changes feed, the initial-sync snapshot and the outbox; sign-in always
+ * passes, so each test reaches the part it means to break. On the snapshot (text), `not-json`
+ * cuts the body in half, `bad-schema` corrupts a phone number and `out-of-order` swaps the
+ * first two sections.
  */
 export async function startFaultProxy(target: string): Promise<{
   url: string;
@@ -22,7 +24,7 @@ export async function startFaultProxy(target: string): Promise<{
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     state.hits.set(path, (state.hits.get(path) ?? 0) + 1);
-    const faulty = path === '/v1/changes' || path === '/v1/outbox';
+    const faulty = path === '/v1/changes' || path === '/v1/outbox' || path === snapshotPath;
     const mode = faulty ? state.mode : 'pass';
     if (mode === 'status-500') {
       res.writeHead(500, { 'content-type': 'application/json' });
@@ -53,6 +55,8 @@ export async function startFaultProxy(target: string): Promise<{
           if (mode === 'bad-schema' && path === '/v1/outbox')
             body = '{"results":[{"id":"nope","status":"ok"}]}';
           if (mode === 'out-of-order' && path === '/v1/changes') body = reverseChanges(body);
+          if (mode === 'bad-schema' && path === snapshotPath) body = body.replace(/\t\+[0-9]+/, '\tcall me');
+          if (mode === 'out-of-order' && path === snapshotPath) body = swapFirstSections(body);
           const headers = { ...up.headers };
           delete headers['content-length'];
           res.writeHead(up.statusCode ?? 502, headers);
@@ -85,6 +89,17 @@ export async function startFaultProxy(target: string): Promise<{
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+const snapshotPath = '/v1/sync/snapshot';
+
+/** The customer and interaction sections of a snapshot body, in the wrong order. */
+function swapFirstSections(body: string): string {
+  const a = body.indexOf('\\#begin customer\n');
+  const b = body.indexOf('\\#begin interaction\n');
+  const c = body.indexOf('\\#begin complaint\n');
+  if (a < 0 || b < a || c < b) return body;
+  return body.slice(0, a) + body.slice(b, c) + body.slice(a, b) + body.slice(c);
 }
 
 function reverseChanges(body: string): string {

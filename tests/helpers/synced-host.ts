@@ -137,7 +137,11 @@ export function actualCache(dbFile: string) {
     const initialDone =
       db.prepare<[], { value: string }>(`SELECT value FROM sync_state WHERE key = 'initial-done'`).get()
         ?.value === '1';
-    return { keys, phones, cursor, initialDone };
+    // An initial-sync snapshot that has begun and not finished (ADR 0006).
+    const snapshotLoading =
+      db.prepare<[], { value: string }>(`SELECT value FROM sync_state WHERE key = 'snapshot'`).get()
+        ?.value === 'loading';
+    return { keys, phones, cursor, initialDone, snapshotLoading };
   } finally {
     db.close();
   }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, ChangesPage, changesStreamPath, type Change, type WrapUp } from '../../../shared';
+import {
+  ApiError,
+  ChangesPage,
+  changesStreamPath,
+  decodeSnapshotRow,
+  parseSnapshotMarker,
+  type Change,
+  type SyncedEntity,
+  type WrapUp,
+} from '../../../shared';
 import { TokenIssuer } from '../../../server/auth/tokens';
 import { migrate, migrations } from '../../../server/db/migrate';
 import { dialects, startTestServer, stopPostgresCluster, testPassword } from '../../helpers/server-dialects';
@@ -134,6 +143,64 @@ describe.each(dialects)('central server on %s', (dialect) => {
             + (SELECT count(*) FROM follow_ups WHERE team_id = 'team-north') AS n`,
     );
     expect(big.length).toBe(Number(n));
+  });
+
+  it('serves the team as one snapshot: the feed folded, its head as the cursor, text escapes intact', async () => {
+    const tricky = wrapUp({ notes: 'tab\there\nline 2 \\ back\r 客戶 \\N' });
+    expect(
+      (await http(server.url, 'POST', '/v1/outbox', { token: agent, json: push([tricky]) })).status,
+    ).toBe(200);
+    expect((await fetch(`${server.url}/v1/sync/snapshot`)).status).toBe(401);
+    const res = await fetch(`${server.url}/v1/sync/snapshot`, {
+      headers: { authorization: `Bearer ${agent}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/tab-separated-values/);
+    const lines = (await res.text()).split('\n');
+    expect(lines.pop()).toBe(''); // every line ends in a newline
+    let cursor = -1;
+    let section: SyncedEntity | null = null;
+    const got = new Map<string, string>();
+    for (const line of lines) {
+      const m = parseSnapshotMarker(line);
+      if (m?.kind === 'snapshot') cursor = m.header.cursor;
+      else if (m?.kind === 'begin') section = m.entity;
+      else if (m?.kind === 'end') section = null;
+      else if (m === null && section) {
+        const row = decodeSnapshotRow(section, line);
+        // What the seat would store, compared on the fields that identify and matter most.
+        got.set(`${section}:${row[0]}`, section === 'interaction' ? String(row[8]) : String(row[1]));
+      }
+    }
+    expect(lines.at(-1)).toBe('\\#done');
+
+    const feed = await pullAll(server.url, agent, 5000);
+    const folded = new Map<string, string>();
+    for (const c of feed) {
+      if (c.op === 'delete') folded.delete(`${c.entity}:${c.id}`);
+      else
+        folded.set(
+          `${c.entity}:${c.data.id}`,
+          c.entity === 'interaction'
+            ? c.data.notes
+            : c.entity === 'customer'
+              ? c.data.name
+              : c.data.customerId,
+        );
+    }
+    expect(got).toEqual(folded);
+    expect(cursor).toBe(feed.at(-1)?.seq);
+    expect(got.get(`interaction:${tricky.id}`)).toBe(tricky.notes);
+    // Another team's rows are not in it.
+    const southFeed = await pullAll(server.url, south, 5000);
+    expect(southFeed.length).toBeGreaterThan(0);
+    for (const c of southFeed)
+      expect(got.has(`${c.entity}:${c.op === 'delete' ? c.id : c.data.id}`)).toBe(false);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'sync-snapshot' AND team_id = 'team-north'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('loses no row to concurrent writers: a reader paging during writes ends with every row', async () => {

@@ -8,6 +8,7 @@ import { newTokenSecret, startServerProcess, type RunningServer } from '../../he
 import { startFaultProxy, type FaultMode } from '../../helpers/fault-proxy';
 import { freePort } from '../../helpers/free-port';
 import { startPostgres, type RunningPostgres } from '../../helpers/postgres';
+import { http, login } from '../../helpers/server-http';
 import { actualCache, caughtUp, expectedCache, newWrapUp, startSyncedHost } from '../../helpers/synced-host';
 
 const password = 'fault-test-password';
@@ -32,9 +33,12 @@ describe('a misbehaving server (through a fault proxy)', () => {
     proxy.mode = 'bad-schema';
     const seat = await startSyncedHost(dataDir, proxy.url, 'agent1001', password, { timeoutMs: 1000 });
     try {
+      // The first sync is the snapshot (ADR 0006): each fault hits it first.
       const faults: [FaultMode, string, RegExp][] = [
         ['bad-schema', 'error', /schema/],
-        ['not-json', 'error', /not JSON/],
+        // The pending wrap-up goes first, so most of these hit the outbox; the next test
+        // breaks the snapshot alone.
+        ['not-json', 'error', /not JSON|truncated/],
         ['status-500', 'error', /500/],
         ['hang', 'offline', /no answer/],
       ];
@@ -47,10 +51,11 @@ describe('a misbehaving server (through a fault proxy)', () => {
           (x) => x.connection === connection && message.test(x.error ?? ''),
         );
         expect(s.outbox.pending).toBe(1);
-        // No page was applied: the cache is empty and the cursor has not moved.
+        // Nothing was applied as complete: the cursor has not moved, the sync is not done (a
+        // cut snapshot may have committed chunks; the next attempt wipes them, snapshot-sync.test.ts).
         const cache = actualCache(join(dataDir, 'seatdesk.db'));
-        expect(cache.keys.size).toBe(0);
         expect(cache.cursor).toBe(0);
+        expect(cache.initialDone).toBe(false);
       }
       // The outbox answer failing its schema marks nothing.
       proxy.mode = 'bad-schema';
@@ -58,17 +63,39 @@ describe('a misbehaving server (through a fault proxy)', () => {
       const [rec] = (await seat.call('outbox:list', { limit: 5 })) as OutboxRecord[];
       expect(rec?.state).toBe('pending');
       expect(rec?.attempts).toBeGreaterThan(0);
-      // A page out of seq order is refused whole (the outbox goes through in this mode).
+      // A snapshot with its sections out of order is refused whole (the outbox goes through).
       proxy.mode = 'out-of-order';
       await seat.waitFor('out-of-order', (x) => x.connection === 'error' && /order/.test(x.error ?? ''));
       expect(actualCache(join(dataDir, 'seatdesk.db')).cursor).toBe(0);
+      expect(actualCache(join(dataDir, 'seatdesk.db')).initialDone).toBe(false);
 
       proxy.mode = 'pass';
       await seat.waitFor('recovery', caughtUp);
+      const head = actualCache(join(dataDir, 'seatdesk.db')).cursor;
+      expect(head).toBeGreaterThan(0);
+
+      // Then the feed: a page out of seq order (two records filed in one batch elsewhere) is
+      // refused whole, and the cursor stays at the snapshot's head.
+      proxy.mode = 'out-of-order';
+      const other = (await login(server.url, 'agent1002', password, 'seat-other')).accessToken;
+      const records = [newWrapUp({ notes: 'other seat 1' }), newWrapUp({ notes: 'other seat 2' })].map(
+        (r) => ({ id: r.id, kind: 'wrap-up', payload: r }),
+      );
+      expect((await http(server.url, 'POST', '/v1/outbox', { token: other, json: { records } })).status).toBe(
+        200,
+      );
+      await seat.waitFor('feed out-of-order', (x) => x.connection === 'error' && /order/.test(x.error ?? ''));
+      expect(actualCache(join(dataDir, 'seatdesk.db')).cursor).toBe(head);
+
+      proxy.mode = 'pass';
+      await seat.waitFor('recovery', (x) => caughtUp(x) && x.error === null);
       const expected = await expectedCache(server.url, 'agent1002', password);
       const actual = actualCache(join(dataDir, 'seatdesk.db'));
       expect(actual.keys).toEqual(new Set(expected.rows.keys()));
+      expect(actual.cursor).toBe(expected.head);
+      expect(actual.initialDone).toBe(true);
       expect(expected.rows.has(`interaction:${w.id}`)).toBe(true);
+      for (const r of records) expect(actual.keys.has(`interaction:${r.id}`)).toBe(true);
       const [after] = (await seat.call('outbox:list', { limit: 5 })) as OutboxRecord[];
       expect(after?.state).toBe('synced');
     } finally {
@@ -76,6 +103,41 @@ describe('a misbehaving server (through a fault proxy)', () => {
       await proxy.close();
     }
   }, 180_000);
+
+  it('a torn or malformed snapshot is retried and never marks the cache complete', async () => {
+    const proxy = await startFaultProxy(server.url);
+    const dataDir = join(root, 'seat-snapshot');
+    proxy.mode = 'not-json';
+    const seat = await startSyncedHost(dataDir, proxy.url, 'agent1001', password, { timeoutMs: 1000 });
+    try {
+      const faults: [FaultMode, RegExp][] = [
+        ['not-json', /snapshot: the body is truncated/],
+        ['bad-schema', /snapshot line \d+: customer fails its schema at phones/],
+        ['out-of-order', /snapshot line \d+: section interaction out of order/],
+      ];
+      for (const [mode, message] of faults) {
+        proxy.mode = mode;
+        const hitsBefore = proxy.hits.get('/v1/sync/snapshot') ?? 0;
+        await seat.waitFor(`${mode} → error`, (x) => x.connection === 'error' && message.test(x.error ?? ''));
+        // Retried (backoff), and never complete: cursor 0, not done, the snapshot still "loading".
+        await seat.waitFor('a retry', () => (proxy.hits.get('/v1/sync/snapshot') ?? 0) > hitsBefore + 1);
+        const cache = actualCache(join(dataDir, 'seatdesk.db'));
+        expect(cache.cursor).toBe(0);
+        expect(cache.initialDone).toBe(false);
+      }
+      proxy.mode = 'pass';
+      await seat.waitFor('recovery', caughtUp);
+      const expected = await expectedCache(server.url, 'agent1002', password);
+      const actual = actualCache(join(dataDir, 'seatdesk.db'));
+      expect(actual.keys).toEqual(new Set(expected.rows.keys()));
+      expect(actual.cursor).toBe(expected.head);
+      expect(actual.initialDone).toBe(true);
+      expect(actual.snapshotLoading).toBe(false);
+    } finally {
+      await seat.stop();
+      await proxy.close();
+    }
+  }, 120_000);
 
   it('a record the server rejects is kept with its reason, corrected and re-sent under the same id', async () => {
     const seat = await startSyncedHost(join(root, 'seat-reject'), server.url, 'agent1001', password);

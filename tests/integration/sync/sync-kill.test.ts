@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangesPage } from '../../../shared';
 import { startServerProcess, type RunningServer } from '../../helpers/central-server';
 import { callWs } from '../../helpers/host-client';
+import { http, login } from '../../helpers/server-http';
 import { actualCache, caughtUp, expectedCache, newWrapUp, startSyncedHost } from '../../helpers/synced-host';
 
 const password = 'kill-test-password';
@@ -14,40 +16,62 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'seatdesk-kill-'));
   server = await startServerProcess({
     dataDir: join(root, 'server'),
-    seed: { password, customers: 3000, interactions: 9000 },
+    seed: { password, customers: 20000, interactions: 60000 },
   });
 });
 afterAll(async () => server?.stop());
 
 describe('kill -9 of the desktop host during sync', () => {
-  it('50 kills at random points: the server holds every submitted record once, the cache equals the feed', async () => {
-    const dataDir = join(root, 'seat');
+  it('50 kills at random points: the server holds every submitted record once, each cache equals the feed', async () => {
+    // A teammate's seat, filing a batch every round so the feed always has pages to fetch.
+    const other = (await login(server.url, 'agent1002', password, 'seat-teammate')).accessToken;
+    const behind = async (cursor: number) => {
+      const res = await http(server.url, 'GET', `/v1/changes?cursor=${cursor}&limit=1`, { token: other });
+      return ChangesPage.parse(res.body).changes.length > 0;
+    };
     const submitted: string[] = [];
-    let midSync = 0;
+    const dirs = new Set<string>();
+    let cutSnapshots = 0;
+    let cutFeeds = 0;
     const kills = 50;
     for (let i = 0; i < kills; i++) {
+      // A fresh seat every 10 rounds: its first kills land in its initial snapshot.
+      const dataDir = join(root, `seat-${Math.floor(i / 10)}`);
+      dirs.add(dataDir);
+      const records = Array.from({ length: 300 }, (_, k) => newWrapUp({ notes: `teammate ${i}.${k}` })).map(
+        (r) => ({ id: r.id, kind: 'wrap-up', payload: r }),
+      );
+      expect((await http(server.url, 'POST', '/v1/outbox', { token: other, json: { records } })).status).toBe(
+        200,
+      );
       const seat = await startSyncedHost(dataDir, server.url, 'agent1001', password, { pageSize: 250 });
       // A wrap-up filed right away: the kill may land before, during or after its upload.
       const w = newWrapUp({ notes: `kill round ${i}` });
       const r = await callWs(seat.ws, 'wrapup:submit', w);
       if (r.ok) submitted.push(w.id);
-      await new Promise((ok) => setTimeout(ok, Math.random() * 900));
+      await new Promise((ok) => setTimeout(ok, Math.random() * 2000));
       await seat.stop('SIGKILL');
       const after = actualCache(join(dataDir, 'seatdesk.db'));
-      if (after.cursor > 0 && !after.initialDone) midSync++;
+      if (after.snapshotLoading) cutSnapshots++;
+      else if (after.cursor > 0 && (await behind(after.cursor))) cutFeeds++;
     }
     expect(submitted.length).toBe(kills);
-    // The loop really did cut initial syncs short (not only idle seats).
-    expect(midSync).toBeGreaterThan(0);
+    // The loop really did cut snapshots and feed catch-ups short (not only idle seats).
+    expect(cutSnapshots).toBeGreaterThan(0);
+    expect(cutFeeds).toBeGreaterThan(0);
 
-    const seat = await startSyncedHost(dataDir, server.url, 'agent1001', password);
-    await seat.waitFor('the seat to catch up', caughtUp, 120_000);
+    // Twice round: the first pass drains every outbox, the second brings each cache to the
+    // head that now includes the other seats' uploads.
+    for (const pass of [1, 2])
+      for (const dataDir of dirs) {
+        const seat = await startSyncedHost(dataDir, server.url, 'agent1001', password);
+        await seat.waitFor(`pass ${pass}: the seat to catch up`, caughtUp, 120_000);
+        await seat.stop();
+      }
     const expected = await expectedCache(server.url, 'agent1002', password);
-    const actual = actualCache(join(dataDir, 'seatdesk.db'));
-    await seat.stop();
 
     // Every submitted wrap-up is on the server, once (the feed holds each id at most once;
-    // its interactions filed from seats are exactly ours).
+    // its interactions filed as "kill round" are exactly ours).
     const filed = [...expected.rows.values()].filter(
       (c) => c.op === 'upsert' && c.entity === 'interaction' && c.data.notes.startsWith('kill round'),
     );
@@ -55,13 +79,19 @@ describe('kill -9 of the desktop host during sync', () => {
     expect(new Set(filed.map((c) => (c.op === 'upsert' ? c.data.id : ''))).size).toBe(submitted.length);
     for (const id of submitted) expect(expected.rows.has(`interaction:${id}`), id).toBe(true);
 
-    // The cache holds exactly what the feed says, and its cursor is the feed's head.
-    expect(actual.keys.size).toBe(expected.rows.size);
-    expect([...expected.rows.keys()].filter((k) => !actual.keys.has(k))).toEqual([]);
-    expect(actual.cursor).toBe(expected.head);
-    const expectedPhones = [...expected.rows.values()].flatMap((c) =>
-      c.op === 'upsert' && c.entity === 'customer' ? c.data.phones.map((p) => `${p}|${c.data.id}`) : [],
+    // Each cache holds exactly what the feed says, and its cursor is the feed's head.
+    const expectedPhones = new Set(
+      [...expected.rows.values()].flatMap((c) =>
+        c.op === 'upsert' && c.entity === 'customer' ? c.data.phones.map((p) => `${p}|${c.data.id}`) : [],
+      ),
     );
-    expect(new Set(actual.phones.map((p) => `${p.e164}|${p.customer_id}`))).toEqual(new Set(expectedPhones));
+    for (const dataDir of dirs) {
+      const actual = actualCache(join(dataDir, 'seatdesk.db'));
+      expect(actual.keys.size, dataDir).toBe(expected.rows.size);
+      expect([...expected.rows.keys()].filter((k) => !actual.keys.has(k))).toEqual([]);
+      expect(actual.cursor).toBe(expected.head);
+      expect(actual.initialDone).toBe(true);
+      expect(new Set(actual.phones.map((p) => `${p.e164}|${p.customer_id}`))).toEqual(expectedPhones);
+    }
   }, 600_000);
 });

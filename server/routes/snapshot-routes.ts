@@ -1,0 +1,73 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { snapshotContentType, snapshotSections, type SnapshotHeader } from '../../shared';
+import { RawStream } from '../http/api-failure';
+import { audit, type ServerDeps } from '../http/deps';
+import { registerRoute } from '../http/route';
+import type { TxQueryable } from '../db/sql-client';
+import { retentionDays } from './changes-routes';
+import { snapshotCopySql, snapshotHeadSql, snapshotScopeSql, snapshotSessionSql } from './snapshot-sql';
+
+const newline = 0x0a;
+
+function countLines(chunk: Uint8Array): number {
+  let n = 0;
+  for (let i = chunk.indexOf(newline); i !== -1; i = chunk.indexOf(newline, i + 1)) n++;
+  return n;
+}
+
+/**
+ * GET /v1/sync/snapshot: the team's rows as COPY text, streamed straight from PostgreSQL to
+ * the seat (no per-row work in Node), inside one REPEATABLE READ transaction whose head is the
+ * cursor the seat continues the feed from. Back-pressure: the next chunk is read only when
+ * the socket has taken the last one; a seat that goes away rolls the transaction back.
+ */
+export function registerSnapshotRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
+  registerRoute(app, tokens, 'sync:snapshot', async ({ user }) => {
+    const days = await retentionDays(db, user.team);
+    await audit(db, user, 'sync-snapshot', 'team', [user.team]);
+    const out = new PassThrough({ highWaterMark: 1 << 20 });
+    const write = async (chunk: Uint8Array | string) => {
+      if (out.destroyed) throw new Error('the seat went away');
+      if (!out.write(chunk)) {
+        await new Promise<void>((ok) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            ok();
+          };
+          out.on('drain', done);
+          out.on('close', done);
+        });
+      }
+    };
+    const stream = async (tx: TxQueryable) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      for (const sql of snapshotSessionSql.split('; ')) await tx.query(sql);
+      await tx.query(snapshotScopeSql, [user.team, days]);
+      const [row] = await tx.query<{ head: number }>(snapshotHeadSql);
+      const header: SnapshotHeader = { format: 1, cursor: Number(row?.head ?? 0) };
+      await write(`\\#snapshot ${JSON.stringify(header)}\n`);
+      for (const entity of snapshotSections) {
+        await write(`\\#begin ${entity}\n`);
+        let rows = 0;
+        for await (const chunk of tx.copyOut(snapshotCopySql[entity])) {
+          rows += countLines(chunk);
+          await write(chunk);
+        }
+        await write(`\\#end ${entity} ${rows}\n`);
+      }
+      await write('\\#done\n');
+    };
+    // The first bytes go out once the transaction has its snapshot; a failure after that can
+    // only cut the body short, which the seat detects (no `\#done`) and retries.
+    void db.transaction(stream).then(
+      () => out.end(),
+      (e: unknown) => {
+        app.log.warn({ err: e }, 'snapshot stream failed');
+        out.destroy(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+    return new RawStream(snapshotContentType, out);
+  });
+}
