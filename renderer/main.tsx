@@ -44,6 +44,13 @@ async function boot() {
     store,
     devices: telephony.devices,
     sipPing: () => telephony.phone.ping(),
+    ice: () => telephony.ice,
+  });
+  // Each sync with the central server (sign-in, then every poll) may have brought fresh TURN
+  // credentials: the softphone picks them up then (a local host call, never on the call path).
+  store.subscribe((s, prev) => {
+    const synced = s.sync?.lastSyncAt !== prev.sync?.lastSyncAt;
+    if (synced && s.registration.state !== 'unregistered') void telephony.refreshIce();
   });
   store.subscribe((s, prev) => {
     const loggedIn = s.registration.state === 'registered' && prev.registration.state !== 'registered';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { relayConfigFromEnv } from './media/relay-env';
 import { seedServer } from './seed/seed-server';
 import { startServer } from './start-server';
 
@@ -10,7 +11,8 @@ import { startServer } from './start-server';
  *   [--seed-customers N] [--seed-interactions M]`
  * Database: DATABASE_URL (PostgreSQL) or else embedded PGlite in --data-dir.
  * Token secret: SEATDESK_TOKEN_SECRET (hex, ≥ 32 bytes; the same on every node), or for the
- * embedded mode one generated into the data dir. Prints one JSON "ready" line on stdout.
+ * embedded mode one generated into the data dir. STUN/TURN for seats: see server/media/relay-env.ts.
+ * Prints one JSON "ready" line on stdout.
  */
 const { values } = parseArgs({
   options: {
@@ -51,6 +53,7 @@ const server = await startServer({
   host: values.host,
   port: Number(values.port),
   tokenSecret: tokenSecret(),
+  relays: relayConfigFromEnv(process.env),
 });
 if (values['seed-demo']) {
   log('seeding…');

@@ -4,6 +4,7 @@ export * from './domain/call-log';
 export * from './domain/customer';
 export * from './domain/screen-pop';
 export * from './domain/settings';
+export * from './domain/ice-servers';
 export * from './domain/sync';
 export * from './domain/quality';
 export * from './domain/wrap-up';

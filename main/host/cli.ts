@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Settings, Username } from '../../shared';
+import { SettingsPatch, Username } from '../../shared';
 import { startHost } from './start-host';
 
 /**
@@ -11,7 +11,7 @@ import { startHost } from './start-host';
  */
 const Preset = z
   .object({
-    settings: Settings.partial().strict().optional(),
+    settings: SettingsPatch.optional(),
     sipPassword: z.string().min(1).max(256).optional(),
     /** Sign in to the central server at start (demo, tests). */
     server: z

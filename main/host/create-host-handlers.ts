@@ -55,5 +55,13 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       return out;
     },
     ...createSyncHandlers({ sync: deps.sync, outbox: new OutboxRepository(deps.db, deps.log) }),
+    'media:iceServers': () => {
+      const s = deps.settings.get();
+      return {
+        // The seat's own STUN first, then what the central server issued (TURN with credentials).
+        iceServers: [...s.iceServers.map((url) => ({ urls: [url] })), ...deps.sync.issuedRelays()],
+        iceTransportPolicy: s.iceTransportPolicy,
+      };
+    },
   };
 }

@@ -5,11 +5,13 @@ import {
   AgentStateAck,
   ApiError,
   ChangesPage,
+  MediaRelays,
   OutboxBatchResult,
   SyncEstimate,
   TokenPair,
   type AgentStateUpdate,
   type LoginRequest,
+  type MediaRelays as MediaRelaysT,
   type OutboxBatchResult as OutboxBatchResultT,
 } from '../../shared';
 
@@ -160,6 +162,10 @@ export class ServerClient {
         }
       },
     };
+  }
+
+  iceServers(token: string): Promise<MediaRelaysT> {
+    return this.call('GET', '/v1/media/ice-servers', MediaRelays, { token });
   }
 
   /** `records` is the JSON array text of the batch, payloads as stored (no re-serialising). */

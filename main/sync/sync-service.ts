@@ -13,6 +13,7 @@ import { CacheSyncRepository } from '../db/cache-sync-repository';
 import type { Db } from '../db/migrate';
 import { OutboxRepository } from '../db/outbox-repository';
 import { nextAgentSeq } from './agent-state-publisher';
+import type { IssuedRelays } from './relay-fetcher';
 import type { SecretStore } from '../settings/secret-store';
 import { startWorker } from '../workers/start-worker';
 import { ServerClient, ServerFailure } from './server-client';
@@ -58,6 +59,8 @@ export class SyncService {
   private readonly log: (msg: string) => void;
   /** The agent's newest state: handed to each new sync worker, which publishes it. */
   private agentState: AgentStateUpdate | null = null;
+  /** STUN/TURN the central server issued for this session (see RelayFetcher). */
+  private relays: IssuedRelays | null = null;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.outbox = new OutboxRepository(deps.db);
@@ -136,6 +139,13 @@ export class SyncService {
     if (url) this.ensureWorker(url);
   }
 
+  /** The latest issued STUN/TURN, unless signed out or expired. */
+  issuedRelays(nowMs = Date.now()): IssuedRelays['iceServers'] {
+    const r = this.relays;
+    if (!r || !this.worker || (r.expiresAtMs !== null && r.expiresAtMs <= nowMs)) return [];
+    return r.iceServers;
+  }
+
   current(): SyncStatus {
     const counts = this.outbox.counts();
     const outbox = { pending: counts.pending, rejected: counts.rejected };
@@ -177,6 +187,7 @@ export class SyncService {
       const m = msg.data;
       if (m.type === 'status') this.status = m.status;
       else if (m.type === 'rotated') this.deps.tokenStore.set(m.pair.refreshToken);
+      else if (m.type === 'relays') this.relays = m.relays;
       else this.log(m.message);
     });
     if (this.agentState) this.post({ type: 'agent-state', update: this.agentState });
@@ -199,6 +210,7 @@ export class SyncService {
     if (!w) return;
     this.worker = null;
     this.workerUrl = null;
+    this.relays = null;
     w.postMessage({ type: 'stop' } satisfies ToSyncWorker);
     const timer = setTimeout(() => void w.terminate(), 3000);
     await new Promise<void>((ok) => w.once('exit', () => ok()));

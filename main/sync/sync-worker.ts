@@ -3,6 +3,7 @@ import { CacheSyncRepository } from '../db/cache-sync-repository';
 import { CallLogRepository } from '../db/call-log-repository';
 import { openDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
+import { RelayFetcher } from './relay-fetcher';
 import { SnapshotLoadRepository } from '../db/snapshot-load-repository';
 import { AgentStatePublisher } from './agent-state-publisher';
 import { subscribeToChanges } from './changes-subscription';
@@ -49,6 +50,14 @@ const agentState = new AgentStatePublisher({
   log,
 });
 
+// STUN/TURN for the softphone, under the same session; refreshed before the credentials expire.
+const relays = new RelayFetcher({
+  client,
+  session: () => engine.currentSession,
+  onRelays: (r) => post({ type: 'relays', relays: r }),
+  log,
+});
+
 port.on('message', (raw: unknown) => {
   const msg = ToSyncWorker.safeParse(raw);
   if (!msg.success) {
@@ -59,13 +68,16 @@ port.on('message', (raw: unknown) => {
   if (m.type === 'session') {
     engine.setSession(m.pair, m.owner);
     agentState.sessionChanged();
+    relays.sessionChanged();
   } else if (m.type === 'sign-out') {
     engine.signOut();
     agentState.sessionChanged();
+    relays.sessionChanged();
   } else if (m.type === 'kick') engine.kick();
   else if (m.type === 'agent-state') agentState.publish(m.update);
   else {
     agentState.stop();
+    relays.stop();
     engine.stop();
   }
 });

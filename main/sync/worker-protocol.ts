@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentStateUpdate, SeatId, SyncStatus, TokenPair } from '../../shared';
+import { AgentStateUpdate, IceServer, maxIceServers, SeatId, SyncStatus, TokenPair } from '../../shared';
 
 /** What the host thread tells the sync worker. Validated on arrival like any boundary. */
 export const ToSyncWorker = z.discriminatedUnion('type', [
@@ -18,6 +18,16 @@ export const FromSyncWorker = z.discriminatedUnion('type', [
   /** A rotated refresh token, to persist where the host keeps secrets. */
   z.object({ type: z.literal('rotated'), pair: TokenPair }),
   z.object({ type: z.literal('log'), message: z.string().max(2000) }),
+  /** STUN/TURN issued by the central server for this session (null: signed out). */
+  z.object({
+    type: z.literal('relays'),
+    relays: z
+      .object({
+        iceServers: z.array(IceServer).max(maxIceServers),
+        expiresAtMs: z.number().int().nullable(),
+      })
+      .nullable(),
+  }),
 ]);
 export type FromSyncWorker = z.infer<typeof FromSyncWorker>;
 

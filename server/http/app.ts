@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAgentStateRoutes } from '../routes/agent-state-routes';
 import { registerAuthRoutes } from '../routes/auth-routes';
 import { registerChangesRoutes } from '../routes/changes-routes';
+import { registerMediaRoutes } from '../routes/media-routes';
 import { registerSnapshotRoutes } from '../routes/snapshot-routes';
 import { registerOutboxRoutes } from '../routes/outbox-routes';
 import { registerReferenceRoutes } from '../routes/reference-routes';
@@ -55,5 +56,6 @@ export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Fas
   registerOutboxRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerAgentStateRoutes(app, deps);
+  registerMediaRoutes(app, deps);
   return app;
 }

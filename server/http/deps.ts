@@ -1,6 +1,7 @@
 import type { SqlClient } from '../db/sql-client';
 import type { TokenIssuer } from '../auth/tokens';
 import type { AccessClaims } from '../auth/tokens';
+import type { RelayConfig } from '../media/turn-credentials';
 
 export interface ServerDeps {
   db: SqlClient;
@@ -8,6 +9,8 @@ export interface ServerDeps {
   clock: () => Date;
   /** Refresh tokens live about one shift. */
   refreshTtlS?: number;
+  /** STUN/TURN handed to seats; none when the deployment runs no relay. */
+  relays?: RelayConfig;
 }
 
 export const changesChannel = 'seatdesk_changes';

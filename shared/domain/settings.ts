@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IceTransportPolicy, IceUrl, maxIceServers } from './ice-servers';
 
 export const supportedLocales = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export const Locale = z.enum(supportedLocales);
@@ -35,22 +36,21 @@ export const AudioSettings = z.object({
 });
 export type AudioSettings = z.infer<typeof AudioSettings>;
 
-export const Settings = z.object({
+const settingsShape = {
   /** The central server (https://…); null = this seat works alone. */
   serverUrl: z
     .url({ protocol: /^https?$/ })
     .max(500)
-    .nullable()
-    .default(null),
+    .nullable(),
   locale: z.union([z.literal('auto'), Locale]),
   /** DTMF in the media (RFC 4733, the default) or as SIP INFO for systems that need it. */
-  dtmfMode: z.enum(['rfc4733', 'info']).default('rfc4733'),
+  dtmfMode: z.enum(['rfc4733', 'info']),
   defaultRegion: Region,
   agentName: z.string().max(128),
   sip: SipAccount.nullable(),
-  audio: AudioSettings.default({ microphone: null, output: null, ringer: null, ringBoth: false }),
+  audio: AudioSettings,
   /** Seconds of after-call work before the agent is Ready again by itself (0 = none). */
-  acwSeconds: z.number().int().min(0).max(600).default(30),
+  acwSeconds: z.number().int().min(0).max(600),
   /** Queue addresses this agent takes calls for while Ready (sip:queue-north@…; ADR 0004). */
   queues: z
     .array(
@@ -62,18 +62,34 @@ export const Settings = z.object({
           'expected a queue address such as sip:queue-north@example.com',
         ),
     )
-    .max(8)
-    .default([]),
-  /** STUN/TURN for production; empty on loopback benches and tests. */
-  iceServers: z
-    .array(
-      z
-        .string()
-        .max(500)
-        .regex(/^(stun|turns?):/),
-    )
     .max(8),
+  /**
+   * STUN servers this seat adds to the ones the central server hands out (TURN, with its
+   * short-lived credentials, comes from the server only). Empty on loopback benches and tests.
+   */
+  iceServers: z.array(IceUrl).max(maxIceServers),
+  /** `relay`: media only through TURN (strict firewalls); needs a relay from the central server. */
+  iceTransportPolicy: IceTransportPolicy,
+};
+
+/**
+ * The settings file. Fields added after the first release have defaults, so an older file
+ * still loads (its missing fields take them).
+ */
+export const Settings = z.object({
+  ...settingsShape,
+  serverUrl: settingsShape.serverUrl.default(null),
+  dtmfMode: settingsShape.dtmfMode.default('rfc4733'),
+  audio: settingsShape.audio.default({ microphone: null, output: null, ringer: null, ringBoth: false }),
+  acwSeconds: settingsShape.acwSeconds.default(30),
+  queues: settingsShape.queues.default([]),
+  iceTransportPolicy: settingsShape.iceTransportPolicy.default('all'),
 });
+/**
+ * A change to some settings: only the fields given, and no defaults — a default here would
+ * silently reset every field the caller did not mention.
+ */
+export const SettingsPatch = z.object(settingsShape).partial().strict();
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings: Settings = {
@@ -87,4 +103,5 @@ export const defaultSettings: Settings = {
   agentName: '',
   sip: null,
   iceServers: [],
+  iceTransportPolicy: 'all',
 };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AgentStateChange } from '../domain/agent-state';
 import { CallLogCursor, CallLogEntry, callLogPageMax, CallRecord } from '../domain/call-log';
+import { IceServer, IceTransportPolicy, maxIceServers } from '../domain/ice-servers';
 import { ScreenPop } from '../domain/screen-pop';
-import { Locale, Settings } from '../domain/settings';
+import { Locale, Settings, SettingsPatch } from '../domain/settings';
 import { SyncStatus } from '../domain/sync';
 import { OutboxRecord, WrapUp, WrapUpDraft } from '../domain/wrap-up';
 import { SessionUser, Username } from '../server-api/auth';
@@ -31,7 +32,7 @@ export const hostApi = {
     output: Settings,
   },
   'settings:update': {
-    input: Settings.partial().strict(),
+    input: SettingsPatch,
     output: Settings,
   },
   'credentials:getSipPassword': {
@@ -100,6 +101,14 @@ export const hostApi = {
       .object({ limit: z.number().int().min(1).max(callLogPageMax), before: CallLogCursor.optional() })
       .strict(),
     output: z.array(CallLogEntry).max(callLogPageMax),
+  },
+  'media:iceServers': {
+    /** What the softphone's peer connections use: settings' STUN plus the server-issued relays. */
+    input: z.object({}).strict(),
+    output: z.object({
+      iceServers: z.array(IceServer).max(maxIceServers * 2),
+      iceTransportPolicy: IceTransportPolicy,
+    }),
   },
   'server:logout': {
     input: z.object({}).strict(),

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './reference';
 export * from './routes';
 export * from './snapshot';
+export * from './media';

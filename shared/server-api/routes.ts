@@ -3,6 +3,7 @@ import { AgentStateUpdate } from '../domain/agent-state';
 import { AgentStateAck, TeamAgentState, TeamParams } from './agent-state';
 import { LoginRequest, RefreshRequest, Role, TokenPair } from './auth';
 import { ChangesPage, ChangesQuery, SyncEstimate } from './changes';
+import { MediaRelays } from './media';
 import { OutboxBatch, OutboxBatchResult } from './outbox';
 import { SnapshotBody, SnapshotQuery, snapshotContentType } from './snapshot';
 import {
@@ -71,6 +72,14 @@ export const serverRoutes = {
     roles: anyone,
     query: ChangesQuery,
     response: ChangesPage,
+  },
+  'media:iceServers': {
+    method: 'GET',
+    path: '/v1/media/ice-servers',
+    summary: 'STUN/TURN servers for the seat, TURN with short-lived credentials issued for the caller',
+    roles: anyone,
+    query: Empty,
+    response: MediaRelays,
   },
   'sync:snapshot': {
     method: 'GET',

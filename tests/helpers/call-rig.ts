@@ -44,6 +44,8 @@ export async function startCallRig(opts: {
   thirdToneHz?: number;
   /** Anchor media in rtpengine and add a baresip phone (plain RTP) that plays this tone. */
   pstn?: { toneHz: number };
+  /** A host preset file (settings, central-server sign-in). */
+  hostPreset?: string;
 }): Promise<CallRig> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-rig-'));
   const dataDir = join(dir, 'data');
@@ -70,7 +72,7 @@ export async function startCallRig(opts: {
     await rtpengine?.stop();
     throw err;
   }
-  const host = await startHostProcess({ dataDir });
+  const host = await startHostProcess({ dataDir, preset: opts.hostPreset });
   let pstnPhone: Baresip | null = null;
   try {
     const agentBrowser = await launchChromium({ fakeAudioWav: agentWav });

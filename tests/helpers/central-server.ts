@@ -19,6 +19,8 @@ export interface ServerProcessOptions {
   tokenSecret?: string;
   seed?: { password: string; customers?: number; interactions?: number };
   readyTimeoutMs?: number;
+  /** More environment (e.g. SEATDESK_TURN_*). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const newTokenSecret = () => randomBytes(32).toString('hex');
@@ -32,7 +34,10 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Ru
     args.push('--seed-customers', String(opts.seed.customers ?? 0));
     args.push('--seed-interactions', String(opts.seed.interactions ?? 0));
   }
-  const env: NodeJS.ProcessEnv = { SEATDESK_TOKEN_SECRET: opts.tokenSecret ?? newTokenSecret() };
+  const env: NodeJS.ProcessEnv = {
+    SEATDESK_TOKEN_SECRET: opts.tokenSecret ?? newTokenSecret(),
+    ...opts.env,
+  };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else env.DATABASE_URL = '';
   const p = await spawnReady<{ url: string; port: number }>('server/cli.ts', args, {

@@ -1,3 +1,4 @@
+import { iceUrls, type IceConfig } from '../softphone/ice-config';
 import type { AppStore } from '../../store/app-store';
 import type { AudioDevices } from '../devices/audio-devices';
 import { playTestTone, watchMicLevel } from '../devices/test-tone';
@@ -16,6 +17,8 @@ export interface SelfTestDeps {
   devices: AudioDevices;
   /** SIP OPTIONS round trip in ms (rejects when unanswered). */
   sipPing: () => Promise<number>;
+  /** The STUN/TURN the calls use (the media-path check gathers with the same). */
+  ice: () => IceConfig;
 }
 
 /**
@@ -116,8 +119,8 @@ export class SelfTestRunner {
 
   /** Gathers ICE candidates with the configured STUN/TURN (none on a loopback bench). */
   private async media() {
-    const iceServers = this.deps.store.getState().settings?.iceServers ?? [];
-    const pc = new RTCPeerConnection({ iceServers: iceServers.map((urls) => ({ urls })) });
+    const ice = this.deps.ice();
+    const pc = new RTCPeerConnection(ice);
     const candidates: Array<{ type: string | null }> = [];
     try {
       pc.createDataChannel('self-test');
@@ -132,6 +135,6 @@ export class SelfTestRunner {
     } finally {
       pc.close();
     }
-    return mediaPathVerdict(candidates, iceServers);
+    return mediaPathVerdict(candidates, iceUrls(ice));
   }
 }

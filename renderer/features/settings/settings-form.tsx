@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SipAccount } from '../../../shared';
 import { useApp, useServices } from '../../app/services';
+import { MediaRelaySettings } from './media-relay-settings';
 
 type Field = 'wsUrl' | 'sipUri' | 'authUser' | 'displayName';
 
@@ -83,6 +84,7 @@ export function SettingsForm() {
           <option value="info">{t('settings.dtmfInfo')}</option>
         </select>
       </label>
+      <MediaRelaySettings />
       {!canPersist ? <small className="hint">{t('settings.sessionOnly')}</small> : null}
       <button type="submit" data-testid="settings-save">
         {t('settings.save')}

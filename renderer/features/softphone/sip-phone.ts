@@ -13,6 +13,7 @@ import { callerIdFrom, cleanDisplayName, type SipAccount } from '../../../shared
 import { backoffMs, type RegistrationState } from './call-machine';
 import { isDtmfTone } from './dial-string';
 import { FlowWatchdog, type WatchableTransport } from './flow-watchdog';
+import type { IceConfig } from './ice-config';
 import { QueueBindings } from './queue-bindings';
 import { sendReInvite } from './re-invite';
 
@@ -46,7 +47,8 @@ export interface SipPhoneDelegate {
 export interface SipPhoneOptions {
   account: SipAccount;
   password: string;
-  iceServers: string[];
+  /** STUN/TURN and the transport policy; replaced later with setIce (fresh TURN credentials). */
+  ice: IceConfig;
   /** Keep-alive timing (defaults: every ~25 s, dead after 10 s without a pong). */
   keepAlive?: { intervalMs?: number; deadAfterMs?: number };
 }
@@ -87,12 +89,24 @@ export class SipPhone {
   /** The transport dropped since the last registration: live calls need a target refresh. */
   private dropped = false;
   private watchdog: FlowWatchdog | null = null;
+  /**
+   * Read by SIP.js each time it makes a peer connection (the factory copies it per call), so
+   * setIce reaches the next call without restarting the user agent.
+   */
+  private readonly pcConfig: RTCConfiguration = { iceServers: [], iceTransportPolicy: 'all' };
 
   constructor(private readonly delegate: SipPhoneDelegate) {}
+
+  /** New STUN/TURN for calls set up from now on (calls in progress keep theirs). */
+  setIce(ice: IceConfig): void {
+    this.pcConfig.iceServers = ice.iceServers.map((s) => ({ ...s, urls: [...s.urls] }));
+    this.pcConfig.iceTransportPolicy = ice.iceTransportPolicy;
+  }
 
   async start(opts: SipPhoneOptions): Promise<void> {
     await this.stop();
     this.stopped = false;
+    this.setIce(opts.ice);
     const uri = UserAgent.makeURI(opts.account.sipUri);
     if (!uri) throw new Error('invalid SIP URI');
     const ua = new UserAgent({
@@ -107,9 +121,9 @@ export class SipPhone {
       transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5, keepAliveInterval: 0 },
       logLevel: 'error',
       sessionDescriptionHandlerFactoryOptions: {
-        // STUN/TURN come from settings only (none on loopback). Gathering is capped so answering
-        // doesn't wait for "complete" (SIP.js would wait up to 5 s by default).
-        peerConnectionConfiguration: { iceServers: opts.iceServers.map((urls) => ({ urls })) },
+        // STUN from settings, TURN from the central server (none on loopback). Gathering is
+        // capped so answering doesn't wait for "complete" (SIP.js would wait up to 5 s by default).
+        peerConnectionConfiguration: this.pcConfig,
         iceGatheringTimeout: 200,
       },
       delegate: {

@@ -8,8 +8,11 @@ import { AgentStatusController } from '../agent-status/agent-status-controller';
 import { QualitySampler } from '../quality/quality-sampler';
 import { AudioDevices } from '../devices/audio-devices';
 import { CallRecorder } from '../call-history/call-recorder';
+import { noIce, type IceConfig } from './ice-config';
 import { Ringtone } from './ringtone';
 import { SipPhone, type IncomingCall } from './sip-phone';
+
+const iceRefreshMs = 5 * 60_000;
 
 /**
  * Wires the SIP layer to the store and the host: registration state, ringing with the
@@ -28,6 +31,9 @@ export class Telephony {
   private readonly wrapUpQueue: WrapUpQueue;
   /** The seat's call history: each ended call is recorded (fire-and-forget). */
   readonly history: CallRecorder;
+  /** STUN/TURN for the next call; TURN credentials expire, so it is re-read while registered. */
+  ice: IceConfig = noIce;
+  private iceTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -84,11 +90,28 @@ export class Telephony {
     // Asked here, on the agent's click: a ring must reach them even when the window is behind.
     if ('Notification' in window && Notification.permission === 'default')
       void Notification.requestPermission();
-    await this.phone.start({ account: settings.sip, password, iceServers: settings.iceServers });
+    await this.refreshIce();
+    // The host refreshes the credentials at half their life; picking them up every few
+    // minutes keeps every new call well inside it, and never adds a host call to the call path.
+    if (this.iceTimer) clearInterval(this.iceTimer);
+    this.iceTimer = setInterval(() => void this.refreshIce(), iceRefreshMs);
+    await this.phone.start({ account: settings.sip, password, ice: this.ice });
   }
 
   unregister(): Promise<void> {
+    if (this.iceTimer) clearInterval(this.iceTimer);
+    this.iceTimer = null;
     return this.phone.stop();
+  }
+
+  /** Reads STUN/TURN from the host (settings plus what the central server issued). */
+  async refreshIce(): Promise<void> {
+    try {
+      this.ice = await this.host['media:iceServers']({});
+      this.phone.setIce(this.ice);
+    } catch {
+      // Keep the last good set; the next refresh tries again.
+    }
   }
 
   private ring(call: IncomingCall): void {

@@ -203,6 +203,13 @@ describe.each(dialects)('central server on %s', (dialect) => {
     ).toBeGreaterThan(0);
   });
 
+  it('hands out no relay where none is configured, and only to a signed-in caller', async () => {
+    expect((await http(server.url, 'GET', '/v1/media/ice-servers')).status).toBe(401);
+    const res = await http(server.url, 'GET', '/v1/media/ice-servers', { token: agent });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ iceServers: [], ttlSeconds: 0 });
+  });
+
   it('loses no row to concurrent writers: a reader paging during writes ends with every row', async () => {
     const writes = (async () => {
       for (let i = 0; i < 20; i++) {
