@@ -36,9 +36,10 @@ export const snapshotLoadSql = {
     insert: `INSERT OR IGNORE INTO customer_phones (e164, customer_id) VALUES `,
     conflict: '',
   },
-  // History whose customer this seat does not hold stays, findable by number (as in the feed).
+  // History whose customer this seat does not hold stays, findable by number (as in the feed):
+  // its customer id is set to NULL before it gets here (SnapshotLoadRepository.known).
   interaction: {
-    values: '(?, (SELECT id FROM customers WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)',
+    values: '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
     insert: `INSERT INTO interactions
       (id, customer_id, phone, occurred_at, agent, category, priority, disposition, notes) VALUES `,
     conflict: ` ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, phone = excluded.phone,
@@ -106,6 +107,12 @@ export class SnapshotLoadRepository {
   private readonly followUp;
   private readonly setState;
   private readonly loadTx;
+  /**
+   * The customers this snapshot has loaded so far (all of them before the first interaction:
+   * sections come in a fixed order). Checking an interaction's customer here instead of with a
+   * subquery per row saves a B-tree search for each of millions of rows; held only for the load.
+   */
+  private known = new Set<string>();
 
   constructor(private readonly db: Db) {
     this.customers = new BatchedInsert(db, snapshotLoadSql.customer, 4);
@@ -116,12 +123,16 @@ export class SnapshotLoadRepository {
     this.setState = db.prepare<[string, string]>(cacheSyncSql.setState);
     this.loadTx = db.transaction((chunk: SnapshotChunk, rowsSoFar: number) => {
       for (const [id, name, vip, products, phones] of chunk.customers) {
+        this.known.add(id);
         this.customers.add([id, name, vip, products]);
         for (const e164 of phones) this.phones.add([e164, id]);
       }
       this.customers.flush();
       this.phones.flush();
-      for (const row of chunk.interactions) this.interactions.add(row);
+      for (const row of chunk.interactions) {
+        if (row[1] !== null && !this.known.has(row[1])) row[1] = null;
+        this.interactions.add(row);
+      }
       this.interactions.flush();
       for (const row of chunk.complaints) this.complaint.run(...row, row[1]);
       for (const row of chunk.followUps) this.followUp.run(...row, row[1]);
@@ -131,6 +142,7 @@ export class SnapshotLoadRepository {
 
   /** Starts (or starts again) a snapshot: what the server owns is wiped, in one transaction. */
   begin(): void {
+    this.known = new Set();
     // Checkpoint the WAL every ~64 MB rather than every 4 MB while the load runs: pages that
     // several chunks touch are copied to the database once (back to the default in finish).
     this.db.pragma('wal_autocheckpoint = 16384');
@@ -170,6 +182,7 @@ export class SnapshotLoadRepository {
         this.db.prepare(`DELETE FROM sync_state WHERE key = 'snapshot'`).run();
       })
       .immediate();
+    this.known = new Set();
     this.db.pragma('wal_autocheckpoint = 1000');
   }
 }
