@@ -1,7 +1,7 @@
 import { backoffMs, type AgentStateAck, type AgentStateUpdate } from '../../shared';
 import { ServerFailure, type ServerClient } from './server-client';
 import type { Session } from './session';
-import { Waker } from './waker';
+import { SessionLoop } from './session-loop';
 
 /**
  * The seq of the next state change: epoch milliseconds, kept strictly increasing. A clock
@@ -25,18 +25,15 @@ export interface AgentStatePublisherOptions {
  * backoff while the server is away. A new session (sign-in) sends the latest state again.
  * `publish` never waits on the network: the call path only hands a value over.
  */
-export class AgentStatePublisher {
+export class AgentStatePublisher extends SessionLoop {
   private latest: AgentStateUpdate | null = null;
   /** The highest seq the server has answered for under the current session. */
   private doneSeq = -1;
-  /** Bumped by each session change: an answer under an older session does not count. */
-  private generation = 0;
   private failures = 0;
-  private running = false;
-  private stopped = false;
-  private readonly waker = new Waker();
 
-  constructor(private readonly o: AgentStatePublisherOptions) {}
+  constructor(private readonly o: AgentStatePublisherOptions) {
+    super('agent state: publisher', o.log);
+  }
 
   publish(update: AgentStateUpdate): void {
     if (this.latest && update.seq <= this.latest.seq) return;
@@ -46,11 +43,9 @@ export class AgentStatePublisher {
 
   /** Signed in (or out, or resumed): the latest state goes again under the new session. */
   sessionChanged(): void {
-    this.generation += 1;
     this.doneSeq = -1;
     this.failures = 0;
-    this.waker.wake();
-    this.pump();
+    this.newGeneration();
   }
 
   /** Nothing is waiting to go (for tests and the status bar). */
@@ -58,21 +53,7 @@ export class AgentStatePublisher {
     return !this.latest || this.latest.seq <= this.doneSeq;
   }
 
-  stop(): void {
-    this.stopped = true;
-    this.waker.wake();
-  }
-
-  private pump(): void {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    this.loop().catch((e: unknown) => {
-      this.running = false;
-      this.o.log?.(`agent state: publisher stopped: ${String(e)}`);
-    });
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     for (;;) {
       // Checked and cleared in one synchronous step: a publish or session change that arrives
       // after this point finds `running` false and starts the loop again.
@@ -113,14 +94,6 @@ export class AgentStatePublisher {
         this.o.log?.(`agent state: ${f.kind}: ${f.message}; retry in ${delay} ms`);
         await this.sleep(delay, generation);
       }
-    }
-  }
-
-  /** A newer state does not cut a backoff short (it is sent when the wait ends); a new session does. */
-  private async sleep(ms: number, generation: number): Promise<void> {
-    const until = Date.now() + ms;
-    while (!this.stopped && generation === this.generation && Date.now() < until) {
-      await this.waker.wait(until - Date.now());
     }
   }
 }

@@ -1,7 +1,7 @@
 import { backoffMs, type MediaRelays } from '../../shared';
 import { ServerFailure, type ServerClient } from './server-client';
 import type { Session } from './session';
-import { Waker } from './waker';
+import { SessionLoop } from './session-loop';
 
 export interface IssuedRelays {
   iceServers: MediaRelays['iceServers'];
@@ -28,41 +28,22 @@ export const relayRecheckMs = 3_600_000;
  * credentials' lifetime (so a call starting at any moment has at least half of it left), retried
  * with backoff while the server is away. Never on the call path: the softphone reads the latest.
  */
-export class RelayFetcher {
-  private generation = 0;
-  private running = false;
-  private stopped = false;
+export class RelayFetcher extends SessionLoop {
   private failures = 0;
-  private readonly waker = new Waker();
   private readonly now: () => number;
 
   constructor(private readonly o: RelayFetcherOptions) {
+    super('relays: fetcher', o.log);
     this.now = o.now ?? Date.now;
   }
 
   sessionChanged(): void {
-    this.generation += 1;
     this.failures = 0;
     if (!this.o.session()) this.o.onRelays(null);
-    this.waker.wake();
-    this.pump();
+    this.newGeneration();
   }
 
-  stop(): void {
-    this.stopped = true;
-    this.waker.wake();
-  }
-
-  private pump(): void {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    this.loop().catch((e: unknown) => {
-      this.running = false;
-      this.o.log?.(`relays: fetcher stopped: ${String(e)}`);
-    });
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     for (;;) {
       const session = this.o.session();
       const generation = this.generation;
@@ -88,13 +69,6 @@ export class RelayFetcher {
         this.o.log?.(`relays: ${f.kind}: ${f.message}; retry in ${waitMs} ms`);
       }
       await this.sleep(waitMs, generation);
-    }
-  }
-
-  private async sleep(ms: number, generation: number): Promise<void> {
-    const until = Date.now() + ms;
-    while (!this.stopped && generation === this.generation && Date.now() < until) {
-      await this.waker.wait(until - Date.now());
     }
   }
 }

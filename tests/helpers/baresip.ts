@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { freePort } from './free-port';
 import { dominantTone, type ToneReading } from './goertzel';
 import { freeUdpPort } from './rtpengine';
+import { stopChild } from './stop-child';
 
 /** One event baresip reports on its control socket (`CALL_ESTABLISHED`, `CALL_DTMF_START`, …). */
 export interface BaresipEvent {
@@ -287,13 +288,7 @@ export async function startBaresip(opts: {
     },
     async stop() {
       sock.destroy();
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await stopChild(child, exited);
     },
   };
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeUdpPort } from './rtpengine';
+import { stopChild } from './stop-child';
 
 export interface RunningCoturn {
   /** turn:127.0.0.1:PORT?transport=udp */
@@ -68,13 +69,7 @@ export async function startCoturn(): Promise<RunningCoturn> {
     secret,
     log,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await stopChild(child, exited);
     },
   };
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bdecode, bencode, type Bencoded } from './bencode';
+import { stopChild } from './stop-child';
 
 export interface RunningRtpengine {
   /** The ng control port on 127.0.0.1 (UDP): Kamailio's rtpengine module talks to it. */
@@ -109,13 +110,7 @@ export async function startRtpengine(
       return Array.isArray(calls) ? calls.map((c) => String(c)) : [];
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await stopChild(child, exited);
     },
   };
 }
