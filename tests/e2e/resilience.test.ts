@@ -72,6 +72,20 @@ describe('resilience', () => {
     await fileWrapUp(rig.agent);
   });
 
+  it('a silent dead path (nothing answers, nothing resets): the keep-alive finds it, the phone stops saying "registered", and registers again once the path is back', async () => {
+    await registered(10_000);
+    const before = cutter.connections();
+    cutter.freeze();
+    // CRLF keep-alive every ~25 s, dead after 10 s without a pong: well inside 45 s.
+    await expect.poll(registrationState, { timeout: 45_000, interval: 250 }).not.toBe('registered');
+    // Reconnects meanwhile reach nothing (their handshakes are dropped too).
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await registrationState()).not.toBe('registered');
+    cutter.thaw();
+    await registered(15_000);
+    expect(cutter.connections()).toBeGreaterThan(before);
+  });
+
   it('Kamailio restarted mid-call: media goes on while it is down; the agent is registered again soon after it is back; hang-up reaches the caller', async () => {
     const { agent, caller, kamailio } = rig;
     await answerCall();
