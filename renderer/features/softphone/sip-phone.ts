@@ -14,6 +14,7 @@ import { backoffMs, type RegistrationState } from './call-machine';
 import { isDtmfTone } from './dial-string';
 import { FlowWatchdog, type WatchableTransport } from './flow-watchdog';
 import type { IceConfig } from './ice-config';
+import { gatheringTimeoutMs, hostGatheringMs, relayAwareFactory } from './ice-gathering';
 import { QueueBindings } from './queue-bindings';
 import { sendReInvite } from './re-invite';
 
@@ -94,6 +95,11 @@ export class SipPhone {
    * setIce reaches the next call without restarting the user agent.
    */
   private readonly pcConfig: RTCConfiguration = { iceServers: [], iceTransportPolicy: 'all' };
+  /** Read by SIP.js per call too: the gathering cap follows the ICE servers (setIce). */
+  private readonly sdhOptions = {
+    peerConnectionConfiguration: this.pcConfig,
+    iceGatheringTimeout: hostGatheringMs,
+  };
 
   constructor(private readonly delegate: SipPhoneDelegate) {}
 
@@ -101,6 +107,7 @@ export class SipPhone {
   setIce(ice: IceConfig): void {
     this.pcConfig.iceServers = ice.iceServers.map((s) => ({ ...s, urls: [...s.urls] }));
     this.pcConfig.iceTransportPolicy = ice.iceTransportPolicy;
+    this.sdhOptions.iceGatheringTimeout = gatheringTimeoutMs(this.pcConfig);
   }
 
   async start(opts: SipPhoneOptions): Promise<void> {
@@ -120,12 +127,11 @@ export class SipPhone {
       // Keep-alive is ours (FlowWatchdog: CRLF every ~25 s, dead after 10 s without a pong).
       transportOptions: { server: opts.account.wsUrl, connectionTimeout: 5, keepAliveInterval: 0 },
       logLevel: 'error',
-      sessionDescriptionHandlerFactoryOptions: {
-        // STUN from settings, TURN from the central server (none on loopback). Gathering is
-        // capped so answering doesn't wait for "complete" (SIP.js would wait up to 5 s by default).
-        peerConnectionConfiguration: this.pcConfig,
-        iceGatheringTimeout: 200,
-      },
+      // STUN from settings, TURN from the central server (none on loopback). Gathering is
+      // capped so answering doesn't wait for "complete" (SIP.js would wait up to 5 s by default),
+      // and ends at the first relay candidate when TURN is configured (ice-gathering.ts).
+      sessionDescriptionHandlerFactory: relayAwareFactory(() => this.pcConfig),
+      sessionDescriptionHandlerFactoryOptions: this.sdhOptions,
       delegate: {
         onInvite: (invitation) => this.incoming(invitation),
         onConnect: () => this.watchdog?.start(),
