@@ -68,10 +68,7 @@ async function memory(agent: Page): Promise<{ heapMb: number; rssMb: number }> {
 const rig = await startCallRig({ agentToneHz: 650, callerToneHz: 1300 });
 try {
   const { agent, caller, agentUri } = rig;
-  await rig.register();
-  await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
-    timeout: 15_000,
-  });
+  await rig.registerAndWait();
   const setups: number[] = [];
   let after10: { heapMb: number; rssMb: number } | null = null;
   for (let i = 0; i < calls; i++) {

@@ -11,10 +11,7 @@ let rig: CallRig;
 
 beforeAll(async () => {
   rig = await startCallRig({ agentToneHz: 600, callerToneHz: 1200 });
-  await rig.register();
-  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
-    timeout: 15_000,
-  });
+  await rig.registerAndWait();
 });
 
 afterAll(async () => {

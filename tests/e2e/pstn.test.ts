@@ -24,10 +24,7 @@ beforeAll(async () => {
     thirdToneHz,
     pstn: { toneHz: phoneHz },
   });
-  await rig.register();
-  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
-    timeout: 15_000,
-  });
+  await rig.registerAndWait();
 });
 afterAll(async () => rig?.stop());
 

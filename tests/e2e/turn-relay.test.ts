@@ -74,10 +74,7 @@ describe('media through TURN', () => {
     expect(user).toMatch(/\S/);
     ws.close();
 
-    await rig.register();
-    await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
-      timeout: 15_000,
-    });
+    await rig.registerAndWait();
     await caller.call({ target: agentUri, fromNumber: '0223456789', displayName: '' });
     await agent.getByTestId('answer-button').click({ timeout: 10_000 });
     await expect

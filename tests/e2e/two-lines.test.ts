@@ -17,10 +17,7 @@ let rig: CallRig;
 
 beforeAll(async () => {
   rig = await startCallRig({ agentToneHz: agentHz, callerToneHz: callerHz, thirdToneHz: thirdHz });
-  await rig.register();
-  await rig.agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
-    timeout: 15_000,
-  });
+  await rig.registerAndWait();
 });
 afterAll(async () => rig?.stop());
 

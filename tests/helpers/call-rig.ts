@@ -25,6 +25,8 @@ export interface CallRig {
   dataDir: string;
   agentUri: string;
   register(password?: string): Promise<void>;
+  /** Registers with the right password and waits until the phone says "registered". */
+  registerAndWait(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,13 @@ export async function startCallRig(opts: {
       });
     }
     const agentUri = `sip:1001@${kamailio.domain}`;
+    const register = (password = agentPassword) =>
+      enterAccountAndRegister(agent, {
+        wsUrl: kamailio.wsUrl,
+        sipUri: agentUri,
+        authUser: '1001',
+        password,
+      });
     return {
       kamailio,
       host,
@@ -119,13 +128,13 @@ export async function startCallRig(opts: {
       pstnPhone,
       dataDir,
       agentUri,
-      register: (password = agentPassword) =>
-        enterAccountAndRegister(agent, {
-          wsUrl: kamailio.wsUrl,
-          sipUri: agentUri,
-          authUser: '1001',
-          password,
-        }),
+      register,
+      async registerAndWait() {
+        await register();
+        await agent.waitForSelector('[data-testid="registration-state"][data-state="registered"]', {
+          timeout: 15_000,
+        });
+      },
       async stop() {
         // The caller pages' static servers too, or a plain Node process (a bench) never exits.
         for (const sim of [caller, third]) await sim?.close().catch(() => undefined);
