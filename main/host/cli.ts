@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { SettingsPatch, Username } from '../../shared';
+import { RendererNotBuiltError } from './renderer-dir';
 import { startHost } from './start-host';
 
 /**
@@ -56,6 +57,11 @@ const host = await startHost({
   port,
   log,
   syncTuning: preset?.syncTuning,
+}).catch((e: unknown) => {
+  // A missing build is the user's next step, not a crash: one line saying what to run.
+  if (!(e instanceof RendererNotBuiltError)) throw e;
+  log(`cannot start: ${e.message}`);
+  process.exit(1);
 });
 if (preset?.settings) host.settings.update(preset.settings);
 if (preset?.sipPassword) host.secrets.set(preset.sipPassword);

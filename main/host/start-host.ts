@@ -8,6 +8,7 @@ import { MemorySecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncTuning } from '../sync/sync-service';
 import { createHostHandlers } from './create-host-handlers';
+import { assertRendererBuilt } from './renderer-dir';
 import { createStaticHandler } from './static-server';
 import { attachHostBridge } from './ws-bridge';
 
@@ -32,8 +33,12 @@ export interface StartedHost {
   close(): Promise<void>;
 }
 
-/** Browser mode: serves the renderer and the host API on 127.0.0.1 only. */
+/**
+ * Browser mode: serves the renderer and the host API on 127.0.0.1 only. Throws a
+ * RendererNotBuiltError, before creating anything, when `rendererDir` holds no built renderer.
+ */
 export async function startHost(opts: HostOptions): Promise<StartedHost> {
+  assertRendererBuilt(opts.rendererDir);
   const log = opts.log ?? (() => {});
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase(join(opts.dataDir, 'seatdesk.db'));
