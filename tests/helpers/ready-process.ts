@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -35,9 +37,15 @@ export async function spawnReady<T>(
       () => fail(new Error(`${entry} did not get ready:\n${stderr}`)),
       opts.timeoutMs ?? 60_000,
     );
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`${entry} exited with ${code}:\n${stderr}`));
+      // 'exit' can come before the last of stderr is read, and that last line is usually the
+      // reason (a missing build, a port in use): wait for the pipe to drain, briefly.
+      const pipe = child.stderr;
+      const drained = pipe && !pipe.closed ? once(pipe, 'close') : Promise.resolve();
+      void Promise.race([drained, delay(1000, undefined, { ref: false })]).then(() =>
+        fail(new Error(`${entry} exited with ${code ?? signal} before it was ready:\n${stderr}`)),
+      );
     });
     lines.on('line', (line) => {
       try {
