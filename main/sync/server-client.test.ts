@@ -266,7 +266,9 @@ describe('ServerClient failures', () => {
       kind: 'offline',
       message: 'cannot reach the central server',
     });
-    const srv = await serve((_req, res) => res.socket?.destroy());
+    const srv = await serve((_req, res) => {
+      res.socket?.destroy();
+    });
     expect((await failureOf(new ServerClient({ baseUrl: srv.url }).estimate(token))).kind).toBe('offline');
   });
 });
