@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { layeringRule } from './build/eslint/layering-rule.js';
+import { noCycleRule } from './build/eslint/no-cycle-rule.js';
 
 /** Dangerous patterns (style.md §11): each exception needs an eslint-disable with a reason. */
 const dangerous = [
@@ -39,7 +40,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { seatdesk: { rules: { layering: layeringRule } } },
+    plugins: { seatdesk: { rules: { layering: layeringRule, 'no-cycle': noCycleRule } } },
     rules: {
       'seatdesk/layering': 'error',
       'no-restricted-syntax': ['error', ...dangerous],
@@ -54,6 +55,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Import cycles (build/eslint/no-cycle-rule.js) in the app's own code; tests and tooling are left out.
+    files: ['{renderer,shared,main,preload,server}/**/*.{ts,tsx}'],
+    rules: { 'seatdesk/no-cycle': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

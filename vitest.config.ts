@@ -12,6 +12,7 @@ export default defineConfig({
             'renderer/**/*.test.{ts,tsx}',
             'preload/**/*.test.ts',
             'server/**/*.test.ts',
+            'build/**/*.test.{js,ts}',
           ],
           environment: 'node',
         },

@@ -1,23 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared';
+import { NoticeLine } from '../features/notices';
+import { RemoteAudio } from '../features/softphone';
 import { setLocale } from '../i18n';
-import { AudioSettingsSection } from '../features/devices/audio-settings';
-import { HeadsetSettingsSection } from '../features/headset';
-import { ServerForm } from '../features/settings/server-form';
-import { SettingsForm } from '../features/settings/settings-form';
-import { SelfTestPanel } from '../features/self-test/self-test-panel';
-import { RecentCallsPanel } from '../features/call-history';
-import { CallPanel } from '../features/softphone/call-panel';
-import { DialPad } from '../features/softphone/dial-pad';
-import { ScreenPopCard } from '../features/screen-pop/screen-pop-card';
-import { SyncQueueSection } from '../features/sync/sync-queue-section';
-import { WrapUpForm } from '../features/wrap-up/wrap-up-form';
-import { commandFor, dtmfKeyFor } from './commands';
-import { useServices } from './services';
-import { StatusBar } from './status-bar';
+import { commandFor, dtmfKeyFor, runCommand } from './commands';
+import { Gate } from './gate';
+import { useApp, useServices } from './services';
+import { SettingsView } from './settings-view';
+import { TopBar } from './top-bar';
+import { Workspace } from './workspace';
+import { gateShown } from './workspace-selectors';
 
 export function App() {
+  const { t } = useTranslation();
   const services = useServices();
+  const view = useApp((s) => s.workspace.view);
+  const gate = useApp(gateShown);
+  const [pastGate, setPastGate] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -28,7 +28,7 @@ export function App() {
         return;
       }
       const tone = dtmfKeyFor(e);
-      if (tone && services.store.getState().call?.state === 'established') {
+      if (tone && services.store.getState().lines.focused?.state === 'established') {
         e.preventDefault();
         void services.telephony.sendDtmf(tone);
       }
@@ -39,30 +39,35 @@ export function App() {
 
   async function changeLocale(choice: Locale | 'auto') {
     const settings = await services.host['settings:update']({ locale: choice });
-    services.store.setState({ settings });
+    services.store.getState().setSettings(settings);
     setLocale(choice === 'auto' ? (services.store.getState().info?.systemLocale ?? 'en') : choice);
   }
 
+  const screen =
+    view === 'settings' ? (
+      <SettingsView />
+    ) : gate && !pastGate ? (
+      <Gate onContinue={() => setPastGate(true)} />
+    ) : (
+      <Workspace />
+    );
   return (
     <div className="app">
-      <StatusBar onLocale={(l) => void changeLocale(l)} />
-      <main className="columns">
-        <div className="left">
-          <CallPanel />
-          <SelfTestPanel />
-          <DialPad />
-          <SettingsForm />
-          <AudioSettingsSection />
-          <HeadsetSettingsSection />
-          <ServerForm />
-        </div>
-        <div className="right">
-          <ScreenPopCard />
-          <WrapUpForm />
-          <RecentCallsPanel />
-          <SyncQueueSection />
-        </div>
-      </main>
+      <a
+        className="skip-link"
+        href="#call-notes"
+        data-testid="skip-to-notes"
+        onClick={(e) => {
+          e.preventDefault();
+          runCommand('focusNotes', services);
+        }}
+      >
+        {t('app.skipToNotes')}
+      </a>
+      <TopBar onLocale={(l) => void changeLocale(l)} />
+      <RemoteAudio />
+      <NoticeLine />
+      {screen}
     </div>
   );
 }

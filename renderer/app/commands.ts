@@ -1,37 +1,45 @@
 import type { Services } from './services';
+import { shortcuts, type CommandId } from './shortcuts';
+import { workspaceCallId } from './workspace-selectors';
+
+export { shortcutLabel } from './shortcuts';
 
 /** Every user action once, with its shortcut (one registry, Excalidraw-style). */
 export interface Command {
-  id:
-    | 'answer'
-    | 'reject'
-    | 'hangup'
-    | 'mute'
-    | 'hold'
-    | 'rejectWaiting'
-    | 'swap'
-    | 'completeTransfer'
-    | 'focusDial'
-    | 'focusTransfer';
+  id: CommandId;
   /** KeyboardEvent.key with modifiers, e.g. 'Ctrl+Enter'. */
   shortcut: string;
   run(s: Services): void;
 }
 
 export const commands: readonly Command[] = [
-  { id: 'answer', shortcut: 'Ctrl+Enter', run: (s) => void s.telephony.answer() },
-  { id: 'reject', shortcut: 'Ctrl+Backspace', run: (s) => void s.telephony.reject() },
-  { id: 'hangup', shortcut: 'Ctrl+E', run: (s) => void s.telephony.hangup() },
-  { id: 'mute', shortcut: 'Ctrl+M', run: (s) => s.telephony.toggleMute() },
-  { id: 'hold', shortcut: 'Ctrl+H', run: (s) => void s.telephony.toggleHold() },
+  { id: 'answer', shortcut: shortcuts.answer, run: (s) => void s.telephony.answer() },
+  { id: 'reject', shortcut: shortcuts.reject, run: (s) => void s.telephony.reject() },
+  { id: 'hangup', shortcut: shortcuts.hangup, run: (s) => void s.telephony.hangup() },
+  { id: 'mute', shortcut: shortcuts.mute, run: (s) => s.telephony.toggleMute() },
+  { id: 'hold', shortcut: shortcuts.hold, run: (s) => void s.telephony.toggleHold() },
   // Call waiting: Ctrl+Enter answers the waiting call too (the current one goes on hold).
-  { id: 'rejectWaiting', shortcut: 'Alt+Backspace', run: (s) => void s.telephony.rejectWaiting() },
-  { id: 'swap', shortcut: 'Ctrl+Shift+S', run: (s) => void s.telephony.swap() },
-  { id: 'completeTransfer', shortcut: 'Ctrl+Shift+T', run: (s) => void s.telephony.completeTransfer() },
+  { id: 'rejectWaiting', shortcut: shortcuts.rejectWaiting, run: (s) => void s.telephony.rejectWaiting() },
+  { id: 'swap', shortcut: shortcuts.swap, run: (s) => void s.telephony.swap() },
+  {
+    id: 'completeTransfer',
+    shortcut: shortcuts.completeTransfer,
+    run: (s) => void s.telephony.completeTransfer(),
+  },
   // Dialling and transfers start from a number field: the shortcut puts the cursor there.
-  { id: 'focusDial', shortcut: 'Ctrl+D', run: () => focusField('dial-input') },
-  { id: 'focusTransfer', shortcut: 'Ctrl+Shift+X', run: () => focusField('transfer-target') },
+  { id: 'focusDial', shortcut: shortcuts.focusDial, run: () => focusField('dial-input') },
+  { id: 'focusTransfer', shortcut: shortcuts.focusTransfer, run: () => focusField('transfer-target') },
+  // The notes of the call in the workspace, from anywhere: the agent types while the caller speaks.
+  { id: 'focusNotes', shortcut: shortcuts.focusNotes, run: () => focusField('wrapup-notes') },
+  { id: 'fileWrapUp', shortcut: shortcuts.fileWrapUp, run: (s) => void fileWorkspaceWrapUp(s) },
 ];
+
+/** Files the wrap-up of the call in the workspace (once its call has ended). */
+function fileWorkspaceWrapUp(s: Services): Promise<boolean> {
+  const state = s.store.getState();
+  const callId = workspaceCallId(state);
+  return callId ? s.wrapUps.submit(callId, state.settings?.agentName ?? '') : Promise.resolve(false);
+}
 
 function focusField(testId: string): void {
   document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
@@ -46,11 +54,6 @@ export function dtmfKeyFor(e: KeyboardEvent): string | null {
   const el = e.target as { tagName?: string; isContentEditable?: boolean } | null;
   if (el && (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '') || el.isContentEditable)) return null;
   return /^[0-9*#]$/.test(e.key) ? e.key : null;
-}
-
-/** The shortcut of a command, for buttons' tooltips ("Hold (Ctrl+H)"). */
-export function shortcutLabel(id: Command['id']): string {
-  return commands.find((c) => c.id === id)?.shortcut ?? '';
 }
 
 /** Runs a command by id: the same action whether it came from a key or a headset button. */

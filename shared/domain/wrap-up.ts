@@ -19,6 +19,10 @@ export const WrapUpDraft = z.object({
   updatedAt: IsoTime,
   /** Measured during the call (getStats); absent for calls with no media. */
   quality: CallQualitySummary.nullable().optional(),
+  /** Who the call was with, as the agent saw it (customer or caller name): names the queued form. */
+  label: z.string().max(limits.name).optional(),
+  /** The seat's line the call was on (1 or 2), so two queued forms are told apart. */
+  line: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 export type WrapUpDraft = z.infer<typeof WrapUpDraft>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endAndFile, near } from '../helpers/agent-ui';
+import { closeSettings, endAndFile, near, openDialPad, openSettings } from '../helpers/agent-ui';
 import { dominantFrequency } from '../helpers/chromium';
 import { startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 
@@ -77,10 +77,10 @@ describe('call control', () => {
       'Promise.resolve(window.__remoteTracks !== undefined && typeof RTCDTMFSender !== "undefined")',
     );
     expect(canRfc4733).toBe(true);
-    await agent
-      .getByTestId('settings-dtmf-mode')
-      .selectOption('info')
-      .catch(() => undefined);
+    await openSettings(agent);
+    await agent.getByTestId('settings-dtmf-mode').selectOption('info');
+    await closeSettings(agent);
+    await openDialPad(agent);
     for (const k of ['1', '2', 'hash']) await agent.getByTestId(`dialpad-${k}`).click();
     await expect.poll(() => caller.dtmfReceived(), { timeout: 10_000 }).toMatch(/12#$/);
     // The keyboard's digits send DTMF too, when the cursor is not in a field.
@@ -110,6 +110,8 @@ describe('call control', () => {
   it('audio devices: the headset output and a new microphone chosen mid-call, the call carries on', async () => {
     const { agent, caller } = rig;
     await answerCallFrom('0223456789');
+    // Settings open mid-call: the call goes on, its state stays in the top bar.
+    await openSettings(agent);
     // Labels are visible once the call opened the microphone.
     await expect
       .poll(() => agent.getByTestId('device-microphone').locator('option').allTextContents(), {
@@ -138,10 +140,13 @@ describe('call control', () => {
     };
     expect(saved.audio.microphone.label).toBe('Fake Audio Input 2');
     expect(saved.audio.microphone.id).toMatch(/^[0-9a-f]{16,}$/);
+    await closeSettings(agent);
     await agent.getByTestId('hangup-button').click();
     await endAndFile(rig.agent);
+    await openSettings(agent);
     for (const testId of ['device-microphone', 'device-output'])
       await agent.getByTestId(testId).selectOption('default');
+    await closeSettings(agent);
   });
 
   it('blind transfer: the third party hears the caller and the agent is free', async () => {

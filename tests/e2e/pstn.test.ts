@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileWrapUp, near } from '../helpers/agent-ui';
+import { fileWrapUp, near, openDialPad } from '../helpers/agent-ui';
 import { pstnExtension, startCallRig, thirdExtension, type CallRig } from '../helpers/call-rig';
 import { dominantFrequency } from '../helpers/chromium';
 
@@ -91,6 +91,7 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     const before = phone().dtmfReceived().length;
     // One key at a time, as a person presses them (a new tone replaces the sender's queued ones).
     let sent = '';
+    await openDialPad(agent);
     for (const [k, digit] of [
       ['1', '1'],
       ['2', '2'],
@@ -172,7 +173,8 @@ describe('PSTN: a plain-RTP phone and the WebRTC agent, media anchored in rtpeng
     await agent.getByTestId('swap-button').click();
     await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(nearHz(phoneHz));
     await caller.hangup();
-    await fileWrapUp(rig.agent);
+    // The held caller hung up: its wrap-up waits in the list while the phone call goes on.
+    await fileWrapUp(rig.agent, { queued: true });
     await agent.getByTestId('hangup-button').click();
     await phone().waitForEvent('CALL_CLOSED', { since });
     await fileWrapUp(rig.agent);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileWrapUp } from '../helpers/agent-ui';
+import { fileWrapUp, waitSelfTestPassed } from '../helpers/agent-ui';
 import { startHostProcess, type RunningHost } from '../helpers/app-host';
 import { openCallerSim, type CallerSim } from '../helpers/caller-sim';
 import { installRemoteAudioProbe, launchChromium } from '../helpers/chromium';
@@ -55,7 +55,7 @@ async function agentPage(user: string, password: string, toneHz: number, dir: st
     timeout: 15_000,
   });
   // The pre-shift self-test runs at log-in; Ready is offered once it passed.
-  await page.waitForSelector('[data-testid="self-test"][data-status="passed"]', { timeout: 15_000 });
+  await waitSelfTestPassed(page);
   return page;
 }
 

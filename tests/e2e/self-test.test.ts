@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSettings, openSettings } from '../helpers/agent-ui';
 import { startHostProcess, type RunningHost } from '../helpers/app-host';
 import { launchChromium } from '../helpers/chromium';
 import { startKamailio, type RunningKamailio } from '../helpers/kamailio';
@@ -73,7 +74,11 @@ describe('pre-shift self-test', () => {
     expect(await page.getByTestId('self-test-override').isDisabled()).toBe(true);
     await page.getByTestId('self-test-override-reason').selectOption('supervisor-approved');
     await page.getByTestId('self-test-override').click();
+    // Past the gate once overridden; the check and its override stay readable in settings.
+    await page.getByTestId('gate').waitFor({ state: 'detached', timeout: 5_000 });
+    await openSettings(page);
     await page.waitForSelector('[data-testid="self-test"][data-status="overridden"]');
+    await closeSettings(page);
     await page.getByTestId('agent-state-select').selectOption('ready');
     await expect.poll(() => page.getByTestId('agent-state').getAttribute('data-state')).toBe('ready');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSettings } from '../helpers/agent-ui';
 import { startHostProcess, type RunningHost } from '../helpers/app-host';
 import { newTokenSecret, startServerProcess, type RunningServer } from '../helpers/central-server';
 import { launchChromium } from '../helpers/chromium';
@@ -65,6 +66,7 @@ describe('sync in the agent UI', () => {
     await expect
       .poll(() => state().getAttribute('data-connection'), { timeout: 10_000 })
       .toBe('not-configured');
+    await openSettings(page);
     await page.getByTestId('server-url').fill(`http://127.0.0.1:${port}`);
     await page.getByTestId('server-username').fill('agent1001');
     await page.getByTestId('server-password').fill('wrong password');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endAndFile, near } from '../helpers/agent-ui';
+import { closeSettings, endAndFile, near, openSettings } from '../helpers/agent-ui';
 import { startCallRig, type CallRig } from '../helpers/call-rig';
 import { startServerProcess, type RunningServer } from '../helpers/central-server';
 import { dominantFrequency } from '../helpers/chromium';
@@ -62,7 +62,9 @@ describe('media through TURN', () => {
     await expect.poll(async () => (await ice())?.iceServers.length, { timeout: 30_000 }).toBe(1);
     // The agent picks "always through the relay" in settings (takes effect for the next call).
     expect((await ice())?.iceTransportPolicy).toBe('all');
+    await openSettings(agent);
     await agent.getByTestId('settings-relay-policy').selectOption('relay');
+    await closeSettings(agent);
     await expect.poll(async () => (await ice())?.iceTransportPolicy, { timeout: 5_000 }).toBe('relay');
     const issued = await ice();
     const turn = issued?.iceServers[0];

@@ -65,7 +65,9 @@ describe('two lines', () => {
     await third!.hangup();
     await expect.poll(() => agent.getByTestId('other-line').count(), { timeout: 10_000 }).toBe(0);
     expect(await agent.getByTestId('call-state').getAttribute('data-state')).toBe('established');
-    await fileWrapUp(rig.agent);
+    // Its wrap-up waits in the list, named; the workspace stays on the call in focus.
+    expect(await agent.getByTestId('wrapup-queue-item').count()).toBe(1);
+    await fileWrapUp(rig.agent, { queued: true });
     await agent.getByTestId('hangup-button').click();
     await fileWrapUp(rig.agent);
   });

@@ -38,15 +38,24 @@ describe('AgentStatusController and the pre-shift self-test', () => {
     expect(status.setReady()).toBe(true);
   });
 
-  it('after-call work ends in Not Ready when the self-test never passed (a direct call before it)', async () => {
+  it('a direct call while Not Ready is On call, and after-call work goes back to the same Not Ready', async () => {
     const { store, status } = setup();
-    store.setState({ settings: { ...defaultSettings, acwSeconds: 1 } });
+    store.getState().setSettings({ ...defaultSettings, acwSeconds: 1 });
     status.setNotReady('meeting');
     status.callStarted();
+    expect(store.getState().agent.state).toBe('on-call');
     status.callEnded();
     expect(store.getState().agent.state).toBe('acw');
     await new Promise((r) => setTimeout(r, 1100));
-    expect(store.getState().agent.state).toBe('not-ready');
-    expect(store.getState().agent.reason).toBe('system-issue');
+    expect(store.getState().agent).toMatchObject({ state: 'not-ready', reason: 'meeting' });
+  });
+
+  it('a direct call while Logged out is On call, then Logged out again (never Ready by itself)', () => {
+    const { store, status } = setup();
+    store.getState().setSettings({ ...defaultSettings, acwSeconds: 0 });
+    status.callStarted();
+    expect(store.getState().agent.state).toBe('on-call');
+    status.callEnded();
+    expect(store.getState().agent.state).toBe('logged-out');
   });
 });

@@ -1,6 +1,6 @@
 import type { AppStore } from '../../store/app-store';
-import { readyAllowed } from '../self-test/self-test-checks';
-import { moveAgent, type AgentState, type NotReadyReason } from './agent-status-machine';
+import { readyAllowed } from '../self-test';
+import { afterCall, moveAgent, type AgentState, type NotReadyReason } from './agent-status-machine';
 
 /**
  * Moves the agent's status on the agent's choices and on calls, runs the after-call-work timer
@@ -8,7 +8,6 @@ import { moveAgent, type AgentState, type NotReadyReason } from './agent-status-
  */
 export class AgentStatusController {
   private acwTimer: ReturnType<typeof setTimeout> | null = null;
-  private tick: ReturnType<typeof setInterval> | null = null;
   private calls = 0;
 
   constructor(
@@ -32,14 +31,13 @@ export class AgentStatusController {
   }
 
   logout(): void {
-    this.move('logged-out');
+    if (this.store.getState().agent.state !== 'logged-out') this.move('logged-out');
   }
 
   /** A call is up (answered or placed): the agent is on a call whatever they chose before. */
   callStarted(): void {
     this.calls += 1;
-    const state = this.store.getState().agent.state;
-    if (state !== 'on-call' && state !== 'logged-out') this.move('on-call');
+    if (this.store.getState().agent.state !== 'on-call') this.move('on-call');
   }
 
   /** The last call ended: after-call work for the configured time, then Ready by itself. */
@@ -56,27 +54,35 @@ export class AgentStatusController {
   private move(to: AgentState, reason?: NotReadyReason): void {
     const s = this.store.getState();
     const acwSeconds = s.settings?.acwSeconds ?? 30;
-    const next = moveAgent(s.agent, to, this.clock(), { reason, acwSeconds });
+    let next = moveAgent(s.agent, to, this.clock(), { reason, acwSeconds });
+    // No after-call time configured: straight back, but Ready only for a checked seat.
+    if (to === 'acw' && next.state === 'ready' && !readyAllowed(s.selfTest))
+      next = moveAgent(s.agent, 'not-ready', this.clock(), { reason: 'system-issue' });
     this.clearTimers();
     s.setAgent(next);
     if (next.state === 'acw' && next.acwEndsAt !== null) {
-      this.acwTimer = setTimeout(() => {
-        // Back to Ready by itself, unless the self-test never passed (a direct call before it):
-        // then Not Ready, so no queue call reaches a seat whose headset was never checked.
-        if (this.store.getState().agent.state !== 'acw') return;
-        if (readyAllowed(this.store.getState().selfTest)) this.move('ready');
-        else this.move('not-ready', 'system-issue');
-      }, next.acwEndsAt - this.clock());
-      // The countdown on screen: re-render once a second.
-      this.tick = setInterval(() => this.store.getState().setAgent({ ...this.store.getState().agent }), 1000);
+      this.acwTimer = setTimeout(() => this.endAcw(), next.acwEndsAt - this.clock());
     }
     this.onOffered(next.state === 'ready');
   }
 
+  /**
+   * After-call work is over: back to the agent's choice from before the call. Ready comes back by
+   * itself only when the self-test passed (a direct call before it leaves the seat Not Ready, so
+   * no queue call reaches a seat whose headset was never checked).
+   */
+  private endAcw(): void {
+    const agent = this.store.getState().agent;
+    if (agent.state !== 'acw') return;
+    const back = afterCall(agent);
+    if (back.state === 'ready' && !readyAllowed(this.store.getState().selfTest))
+      this.move('not-ready', 'system-issue');
+    else if (back.state === 'not-ready') this.move('not-ready', back.reason ?? 'other');
+    else this.move(back.state);
+  }
+
   private clearTimers(): void {
     if (this.acwTimer) clearTimeout(this.acwTimer);
-    if (this.tick) clearInterval(this.tick);
     this.acwTimer = null;
-    this.tick = null;
   }
 }

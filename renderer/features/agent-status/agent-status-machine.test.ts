@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalTransitionError } from '../softphone/call-machine';
+import { IllegalTransitionError } from '../softphone';
 import { acwRemainingSeconds, initialStatus, isOfferable, moveAgent } from './agent-status-machine';
 
 describe('agent status machine', () => {
@@ -30,7 +30,21 @@ describe('agent status machine', () => {
       state: 'not-ready',
       reason: 'meal',
     });
-    expect(() => moveAgent(initialStatus(0), 'on-call', 1)).toThrow(IllegalTransitionError);
-    expect(() => moveAgent(moveAgent(ready, 'on-call', 1), 'logged-out', 2)).toThrow(IllegalTransitionError);
+    expect(() => moveAgent(initialStatus(0), 'acw', 1, { acwSeconds: 5 })).toThrow(IllegalTransitionError);
+    expect(() => moveAgent(ready, 'acw', 1, { acwSeconds: 5 })).toThrow(IllegalTransitionError);
+  });
+
+  it('remembers the choice from before a call, through after-call work and a next call', () => {
+    const meal = moveAgent(initialStatus(0), 'not-ready', 0, { reason: 'meal' });
+    const onCall = moveAgent(meal, 'on-call', 1);
+    expect(onCall.resume).toEqual({ state: 'not-ready', reason: 'meal' });
+    const acw = moveAgent(onCall, 'acw', 2, { acwSeconds: 30 });
+    expect(moveAgent(acw, 'on-call', 3).resume).toEqual({ state: 'not-ready', reason: 'meal' });
+    expect(moveAgent(onCall, 'acw', 2, { acwSeconds: 0 })).toMatchObject({
+      state: 'not-ready',
+      reason: 'meal',
+    });
+    const fromLoggedOut = moveAgent(initialStatus(0), 'on-call', 1);
+    expect(moveAgent(fromLoggedOut, 'acw', 2).state).toBe('logged-out');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallRecord, type CallOutcome } from '../../../shared';
-import type { CallSnapshot } from '../../store/app-store';
+import type { CallSnapshot } from '../softphone';
 import { callOutcome, callRecord } from './call-outcome';
 import { CallRecorder } from './call-recorder';
 import { formatCallTime, formatDuration } from './call-format';
@@ -8,6 +8,7 @@ import { formatCallTime, formatDuration } from './call-format';
 function snapshot(over: Partial<CallSnapshot> = {}): CallSnapshot {
   return {
     callId: '9b2f4c1e-8d2a-4c55-9f57-0d3c8e1a2b3c',
+    line: 1,
     direction: 'inbound',
     state: 'ended',
     number: '0223456789',

@@ -1,5 +1,5 @@
 import type { CallOutcome, CallRecord } from '../../../shared';
-import type { CallSnapshot } from '../../store/app-store';
+import type { CallSnapshot } from '../softphone';
 
 /** What the softphone knows about a call as it ends. */
 export interface EndedCallFacts {

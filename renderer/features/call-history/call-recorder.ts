@@ -1,5 +1,5 @@
 import type { HostClient } from '../../../shared';
-import type { CallSnapshot } from '../../store/app-store';
+import type { CallSnapshot } from '../softphone';
 import { callRecord } from './call-outcome';
 
 /**

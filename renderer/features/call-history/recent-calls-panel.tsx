@@ -13,7 +13,7 @@ const pageSize = 20;
  */
 export function RecentCallsPanel() {
   const { t } = useTranslation();
-  const { host, telephony } = useServices();
+  const { host, history } = useServices();
   const [calls, setCalls] = useState<CallLogEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,12 +31,12 @@ export function RecentCallsPanel() {
         (err: unknown) => alive && setError(hostErrorDetail(err)),
       );
     void load();
-    const unsubscribe = telephony.history.subscribe(() => void load());
+    const unsubscribe = history.subscribe(() => void load());
     return () => {
       alive = false;
       unsubscribe();
     };
-  }, [host, telephony]);
+  }, [host, history]);
 
   const loadMore = async () => {
     const last = calls?.at(-1);
@@ -81,7 +81,7 @@ export function RecentCallsPanel() {
 function RecentCallRow({ call }: { call: CallLogEntry }) {
   const { t, i18n } = useTranslation();
   const { telephony } = useServices();
-  const canDial = useApp((s) => s.registration.state === 'registered' && !s.call);
+  const canDial = useApp((s) => s.registration.state === 'registered' && !s.lines.focused);
   const who = call.displayName || call.number || t('call.anonymous');
   const missed = call.outcome === 'missed';
   return (

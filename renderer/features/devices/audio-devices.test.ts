@@ -89,7 +89,7 @@ describe('AudioDevices', () => {
     expect(micLost).toHaveBeenCalledTimes(1);
     expect(output).toHaveBeenLastCalledWith('default');
     expect(store.getState().notice?.key).toBe('devices.lost.microphone');
-    expect(store.getState().call?.state).toBe('established'); // the call is not touched
+    expect(store.getState().lines.focused?.state).toBe('established'); // the call is not touched
 
     // The swap asks for the default microphone; a later unrelated plug event says nothing more.
     expect(devices.micConstraints()).toBe(true);

@@ -47,7 +47,7 @@ export class AudioDevices {
     const pick = (kind: MediaDeviceKind) =>
       all.filter((d) => d.kind === kind).map((d) => ({ deviceId: d.deviceId, label: d.label }));
     this.lists = { inputs: pick('audioinput'), outputs: pick('audiooutput') };
-    this.store.setState({ devices: this.lists });
+    this.store.getState().setDevices(this.lists);
     return this.lists;
   }
 
@@ -102,7 +102,7 @@ export class AudioDevices {
   }
 
   private followMicrophone(): void {
-    const call = this.store.getState().call;
+    const call = this.store.getState().lines.focused;
     if (!call || this.micInUse === null || call.state === 'ringing' || call.state === 'ended') return;
     const want = resolveDevice(this.lists.inputs, this.audio().microphone).deviceId;
     if (want !== this.micInUse) this.onMicLost();

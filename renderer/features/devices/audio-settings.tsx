@@ -13,7 +13,7 @@ type Role = 'microphone' | 'output' | 'ringer';
  */
 export function AudioSettingsSection() {
   const { t } = useTranslation();
-  const { host, store, telephony } = useServices();
+  const { host, store, devices } = useServices();
   const audio = useApp((s) => s.settings?.audio ?? null);
   const lists = useApp((s) => s.devices);
   const [level, setLevel] = useState<number | null>(null);
@@ -21,17 +21,17 @@ export function AudioSettingsSection() {
   const stopMeter = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    void telephony.devices.start();
+    void devices.start();
     return () => stopMeter.current?.();
-  }, [telephony]);
+  }, [devices]);
 
   if (!audio) return null;
 
   async function update(patch: Partial<AudioSettings>) {
     if (!audio) return;
     const next = await host['settings:update']({ audio: { ...audio, ...patch } });
-    store.setState({ settings: next });
-    telephony.devices.chosen();
+    store.getState().setSettings(next);
+    devices.chosen();
   }
 
   // Without microphone permission the browser hides labels; asking once reveals them.
@@ -39,7 +39,7 @@ export function AudioSettingsSection() {
     try {
       const s = await navigator.mediaDevices.getUserMedia({ audio: true });
       for (const tr of s.getTracks()) tr.stop();
-      await telephony.devices.refresh();
+      await devices.refresh();
     } catch (e) {
       setError(t('devices.micFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -53,7 +53,7 @@ export function AudioSettingsSection() {
       return;
     }
     try {
-      stopMeter.current = await watchMicLevel(telephony.devices.micConstraints(), setLevel);
+      stopMeter.current = await watchMicLevel(devices.micConstraints(), setLevel);
     } catch (e) {
       setError(t('devices.micFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -114,7 +114,7 @@ export function AudioSettingsSection() {
       <button
         type="button"
         data-testid="test-tone"
-        onClick={() => void playTestTone(telephony.devices.outputId()).catch(() => undefined)}
+        onClick={() => void playTestTone(devices.outputId()).catch(() => undefined)}
       >
         {t('devices.testTone')}
       </button>

@@ -19,7 +19,7 @@ function rig(collections = jabraEvolve2, opts: { granted?: boolean; answerLater?
   const device = new FakeHidDevice('Jabra Evolve2 65', collections, 0x0b0e, 0x02e6);
   if (opts.granted !== false) hid.granted.push(device);
   const called: string[] = [];
-  const callId = () => store.getState().call?.callId ?? '';
+  const callId = () => store.getState().lines.focused?.callId ?? '';
   const control = new HeadsetControl({
     hid,
     store,
@@ -36,7 +36,7 @@ function rig(collections = jabraEvolve2, opts: { granted?: boolean; answerLater?
       },
       toggleMute: () => {
         called.push('toggleMute');
-        store.getState().setMuted(!store.getState().call?.muted);
+        store.getState().setMuted(!store.getState().lines.focused?.muted);
       },
       toggleHold: () => called.push('toggleHold'),
     },
@@ -76,7 +76,7 @@ describe('HeadsetControl', () => {
     r.device.press(2, [0x01, 0]);
     await flush();
     expect(r.called).toEqual(['answer']);
-    expect(r.store.getState().call?.state).toBe('established');
+    expect(r.store.getState().lines.focused?.state).toBe('established');
     expect(r.lastLeds()).toBe(OFF_HOOK);
   });
 
@@ -86,7 +86,7 @@ describe('HeadsetControl', () => {
     r.device.press(2, [0x01, 0]);
     r.store.getState().setNotice('some.notice'); // an unrelated update must not bring the ring back
     await flush();
-    expect(r.store.getState().call?.state).toBe('ringing');
+    expect(r.store.getState().lines.focused?.state).toBe('ringing');
     expect(r.lastLeds()).toBe(OFF_HOOK);
     r.store.getState().moveCall('c1', 'ended', at); // the caller gave up first
     await flush();
@@ -100,7 +100,7 @@ describe('HeadsetControl', () => {
     r.device.press(2, [0x00, 0]);
     await flush();
     expect(r.called).toEqual(['answer', 'hangup']);
-    expect(r.store.getState().call?.state).toBe('ended');
+    expect(r.store.getState().lines.focused?.state).toBe('ended');
     expect(r.lastLeds()).toBe(0);
   });
 
@@ -124,7 +124,7 @@ describe('HeadsetControl', () => {
     r.device.press(2, [0x09, 0]);
     r.device.press(2, [0x01, 0]);
     await flush();
-    expect(r.store.getState().call?.muted).toBe(true);
+    expect(r.store.getState().lines.focused?.muted).toBe(true);
     expect(r.lastLeds()).toBe(OFF_HOOK | MUTE);
     r.device.press(2, [0x09, 0]);
     r.device.press(2, [0x01, 0]);

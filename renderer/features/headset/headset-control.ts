@@ -1,6 +1,6 @@
 import { usagePage } from '../../../shared/hid/telephony-usages';
-import type { CallState } from '../softphone/call-machine';
-import type { AppStore, CallSnapshot } from '../../store/app-store';
+import type { CallSnapshot, CallState } from '../softphone';
+import type { AppStore } from '../../store/app-store';
 import { encodeLeds, ledsOff, sameLeds, type LedState } from './led-encoder';
 import { TelephonyReportDecoder, type HeadsetEvent } from './report-decoder';
 import { parseTelephonyLayout, type TelephonyLayout } from './telephony-layout';
@@ -191,7 +191,7 @@ export class HeadsetControl {
   }
 
   private handle(ev: HeadsetEvent): void {
-    const call = this.opts.store.getState().call;
+    const call = this.opts.store.getState().lines.focused;
     const state = call?.state;
     const { commands } = this.opts;
     if (ev === 'hook-off' && call && state === 'ringing') {
@@ -208,7 +208,7 @@ export class HeadsetControl {
   }
 
   private ledsNow(): LedState {
-    const call = this.opts.store.getState().call;
+    const call = this.opts.store.getState().lines.focused;
     const p = this.pending;
     if (p && call && call.callId === p.callId && call.state === p.state) {
       return { offHook: p.offHook, ring: false, mute: p.offHook && call.muted, hold: false };

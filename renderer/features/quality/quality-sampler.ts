@@ -47,7 +47,7 @@ export class QualitySampler {
     const stats = [...report.values()] as Stat[];
     const sample = sampleFrom(this.prev, stats);
     this.prev = stats;
-    const call = this.store.getState().call;
+    const call = this.store.getState().lines.focused;
     // On hold nothing flows on purpose, and a muted mic is silent on purpose.
     if (call?.callId !== callId || call.state !== 'established') return;
     this.tracker.muted = call.muted;

@@ -3,17 +3,25 @@ import { useTranslation } from 'react-i18next';
 import type { KnownCallerPop, ScreenPop } from '../../../shared';
 import { useApp, useServices } from '../../app/services';
 
-/** The caller's card. Everything from the cache is rendered as text (React escapes it). */
-export function ScreenPopCard() {
+/**
+ * The card of one call's customer (the call in the workspace). Everything from the cache is
+ * rendered as text (React escapes it).
+ */
+export function ScreenPopCard({ callId }: { callId: string | null }) {
   const { t } = useTranslation();
-  const pop = useApp((s) => s.pop);
+  const pop = useApp((s) => (callId ? (s.pops[callId] ?? null) : null));
 
   useLayoutEffect(() => {
     if (pop?.status === 'ready')
       performance.mark('seatdesk:pop-committed', { detail: { callId: pop.callId } });
   }, [pop]);
 
-  if (!pop) return null;
+  if (!pop)
+    return (
+      <section className="panel pop none" data-testid="no-pop">
+        <p className="hint">{t('pop.none')}</p>
+      </section>
+    );
   if (pop.status === 'loading') return <section className="panel pop">{t('pop.loading')}</section>;
   if (pop.status === 'error' || !pop.data)
     return <section className="panel pop error">{t('pop.lookupFailed')}</section>;
@@ -137,7 +145,7 @@ function KnownCard({ data }: { data: KnownCallerPop }) {
 function DialButton({ number, label, testId }: { number: string; label: string; testId: string }) {
   const { t } = useTranslation();
   const { telephony } = useServices();
-  const canDial = useApp((s) => s.registration.state === 'registered' && !s.call);
+  const canDial = useApp((s) => s.registration.state === 'registered' && !s.lines.focused);
   return (
     <button
       type="button"

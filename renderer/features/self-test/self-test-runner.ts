@@ -1,7 +1,7 @@
-import { iceUrls, type IceConfig } from '../softphone/ice-config';
+import { iceUrls, type IceConfig } from '../softphone';
 import type { AppStore } from '../../store/app-store';
-import type { AudioDevices } from '../devices/audio-devices';
-import { playTestTone, watchMicLevel } from '../devices/test-tone';
+import type { AudioDevices } from '../devices';
+import { playTestTone, watchMicLevel } from '../devices';
 import {
   mediaPathVerdict,
   microphoneVerdict,
@@ -39,19 +39,17 @@ export class SelfTestRunner {
   override(reason: OverrideReason): void {
     const s = this.deps.store.getState().selfTest;
     if (s.status !== 'failed') return;
-    this.deps.store.setState({
-      selfTest: { ...s, status: 'overridden', override: { reason, at: new Date().toISOString() } },
-    });
+    this.deps.store
+      .getState()
+      .setSelfTest({ ...s, status: 'overridden', override: { reason, at: new Date().toISOString() } });
   }
 
   private async runAll(): Promise<void> {
     const { store } = this.deps;
-    store.setState({
-      selfTest: {
-        status: 'running',
-        override: null,
-        checks: selfTestChecks.map((id) => ({ id, status: 'running', detail: {}, problem: null })),
-      },
+    store.getState().setSelfTest({
+      status: 'running',
+      override: null,
+      checks: selfTestChecks.map((id) => ({ id, status: 'running', detail: {}, problem: null })),
     });
     // Independent checks run side by side: the whole test takes as long as the slowest (the mic).
     await Promise.all([
@@ -61,9 +59,9 @@ export class SelfTestRunner {
       this.check('media', () => this.media()),
     ]);
     const checks = store.getState().selfTest.checks;
-    store.setState({
-      selfTest: { checks, status: verdict(checks) === 'passed' ? 'passed' : 'failed', override: null },
-    });
+    store
+      .getState()
+      .setSelfTest({ checks, status: verdict(checks) === 'passed' ? 'passed' : 'failed', override: null });
   }
 
   private async check(
@@ -84,9 +82,7 @@ export class SelfTestRunner {
       };
     }
     const s = this.deps.store.getState().selfTest;
-    this.deps.store.setState({
-      selfTest: { ...s, checks: s.checks.map((c) => (c.id === id ? result : c)) },
-    });
+    this.deps.store.getState().setSelfTest({ ...s, checks: s.checks.map((c) => (c.id === id ? result : c)) });
   }
 
   /** Listens up to 4 s for sound (the agent is asked to say something); passes at the first. */

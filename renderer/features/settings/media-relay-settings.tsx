@@ -17,7 +17,7 @@ export function MediaRelaySettings() {
 
   const apply = async (patch: Parameters<(typeof host)['settings:update']>[0]) => {
     const next = await host['settings:update'](patch);
-    store.setState({ settings: next });
+    store.getState().setSettings(next);
     await telephony.refreshIce();
   };
 

@@ -34,7 +34,7 @@ export function ServerForm() {
     if (!parsed.success) return { kind: 'error', text: t('server.badUrl') };
     if (parsed.data === savedUrl) return null;
     try {
-      store.setState({ settings: await host['settings:update']({ serverUrl: parsed.data }) });
+      store.getState().setSettings(await host['settings:update']({ serverUrl: parsed.data }));
     } catch (err) {
       return failure('server.saveFailed', err);
     }

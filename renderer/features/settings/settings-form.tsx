@@ -38,7 +38,7 @@ export function SettingsForm() {
     setErrors({});
     const next = await host['settings:update']({ sip: parsed.data, agentName: form.agentName.slice(0, 128) });
     if (form.password) await host['credentials:setSipPassword']({ password: form.password });
-    store.setState({ settings: next });
+    store.getState().setSettings(next);
     setSaved(true);
   }
 
@@ -77,7 +77,7 @@ export function SettingsForm() {
           onChange={(e) => {
             // Takes effect at once (the next key pressed), no Save needed.
             const dtmfMode = e.target.value === 'info' ? 'info' : 'rfc4733';
-            void host['settings:update']({ dtmfMode }).then((next) => store.setState({ settings: next }));
+            void host['settings:update']({ dtmfMode }).then((next) => store.getState().setSettings(next));
           }}
         >
           <option value="rfc4733">{t('settings.dtmfRfc4733')}</option>

@@ -1,3 +1,7 @@
+import { IllegalTransitionError } from '../../../shared/util/illegal-transition';
+
+export { IllegalTransitionError };
+
 /** The call's life-cycle as an explicit state machine: an illegal move throws (style.md §7). */
 export const callStates = [
   'idle',
@@ -30,13 +34,6 @@ const registrationTransitions: Record<RegistrationState, readonly RegistrationSt
   registered: ['registering', 'unregistered', 'failed'],
   failed: ['registering', 'unregistered'],
 };
-
-export class IllegalTransitionError extends Error {
-  constructor(machine: string, from: string, to: string) {
-    super(`${machine}: illegal transition ${from} → ${to}`);
-    this.name = 'IllegalTransitionError';
-  }
-}
 
 export function nextCallState(from: CallState, to: CallState): CallState {
   if (!callTransitions[from].includes(to)) throw new IllegalTransitionError('call', from, to);

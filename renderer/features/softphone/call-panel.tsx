@@ -1,49 +1,49 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortcutLabel } from '../../app/shortcuts';
 import { useApp, useServices } from '../../app/services';
-import { QualityIndicator } from '../quality/quality-indicator';
+import { useNow } from '../../app/use-now';
+import { formatClock } from '../../../shared/util/clock-format';
+import { QualityIndicator } from '../quality';
+import { callTitle } from './call-title';
 import { OtherLine } from './other-line';
-import { shortcutLabel } from '../../app/commands';
 
-/** The ringing / in-call controls, and the element remote audio plays through. */
+const inCall = ['connecting', 'dialing', 'established', 'held'];
+
+/** The line in focus: who it is, how long, its controls; the other line under it. */
 export function CallPanel() {
   const { t } = useTranslation();
-  const { telephony } = useServices();
-  const call = useApp((s) => s.call);
-  const notice = useApp((s) => s.notice);
-  const audio = useRef<HTMLAudioElement>(null);
+  const { telephony, store } = useServices();
+  const call = useApp((s) => s.lines.focused);
+  const pop = useApp((s) => (s.lines.focused ? (s.pops[s.lines.focused.callId]?.data ?? null) : null));
   const [transferTo, setTransferTo] = useState('');
 
-  useEffect(() => {
-    // The caller's voice plays on the headset the agent chose (setSinkId; '' = system default).
-    const route = (id: string) => {
-      const el = audio.current;
-      if (el && typeof el.setSinkId === 'function')
-        void el.setSinkId(id === 'default' ? '' : id).catch(() => undefined);
-    };
-    const attach = (s: MediaStream | null) => {
-      if (audio.current) audio.current.srcObject = s;
-      if (s) route(telephony.devices.outputId());
-    };
-    telephony.onRemoteStream = attach;
-    telephony.devices.onOutputChanged = route;
-    attach(telephony.remoteStream);
-    return () => {
-      telephony.onRemoteStream = () => {};
-      telephony.devices.onOutputChanged = () => {};
-    };
-  }, [telephony]);
-
+  const title = call ? callTitle(call, pop) : '';
   return (
-    <section className="panel call-panel">
-      <audio data-testid="remote-audio" ref={audio} autoPlay />
+    <section className="panel call-panel" aria-label={t('call.lines')}>
       {call ? (
-        <div className={`call-box ring-${call.state}`} data-testid="incoming-call">
-          <div className="caller-name">{call.displayName || t('call.anonymous')}</div>
-          <div className="caller-number">{call.number || t('call.anonymous')}</div>
+        <div
+          className={`call-box ring-${call.state}`}
+          data-testid="incoming-call"
+          data-call-id={call.callId}
+          data-line={call.line}
+          onClick={() => store.getState().pinCall(null)}
+        >
+          <div className="call-line-head">
+            <span className="line-tag">{t('call.line', { n: call.line })}</span>
+            <span className={`state-tag state-${call.state}`}>{t(`call.${call.state}`)}</span>
+            <CallTimer since={call.answeredAt ?? call.startedAt} />
+          </div>
+          <div className="caller-name" data-testid="caller-title" title={title}>
+            {title || t('call.anonymous')}
+          </div>
+          {title !== call.number ? (
+            <div className="caller-number">{call.number || t('call.anonymous')}</div>
+          ) : null}
+          {call.consult ? <div className="hint">{t('call.consultLeg')}</div> : null}
         </div>
       ) : (
-        <div className="call-box">{t('call.idle')}</div>
+        <div className="call-box idle">{t('call.idle')}</div>
       )}
       <div className="buttons">
         {call?.state === 'ringing' ? (
@@ -54,7 +54,7 @@ export function CallPanel() {
               title={shortcutLabel('answer')}
               onClick={() => void telephony.answer()}
             >
-              {t('call.answer')}
+              {t('call.answer')} <kbd>{shortcutLabel('answer')}</kbd>
             </button>
             <button
               className="reject"
@@ -66,7 +66,7 @@ export function CallPanel() {
             </button>
           </>
         ) : null}
-        {call && ['connecting', 'dialing', 'established', 'held'].includes(call.state) ? (
+        {call && inCall.includes(call.state) ? (
           <>
             <button
               className="hangup"
@@ -74,7 +74,7 @@ export function CallPanel() {
               title={shortcutLabel('hangup')}
               onClick={() => void telephony.hangup()}
             >
-              {t('call.hangup')}
+              {t('call.hangup')} <kbd>{shortcutLabel('hangup')}</kbd>
             </button>
             {call.state === 'established' || call.state === 'held' ? (
               <button
@@ -110,7 +110,9 @@ export function CallPanel() {
             data-testid="transfer-target"
             inputMode="tel"
             value={transferTo}
+            aria-label={t('call.transferPlaceholder')}
             placeholder={t('call.transferPlaceholder')}
+            title={shortcutLabel('focusTransfer')}
             onChange={(e) => setTransferTo(e.target.value.slice(0, 40))}
           />
           <button type="submit" data-testid="transfer-button" disabled={!transferTo}>
@@ -130,11 +132,15 @@ export function CallPanel() {
         </form>
       ) : null}
       <OtherLine />
-      {notice ? (
-        <p className="notice" data-testid="call-notice">
-          {t(notice.key, notice.values ?? {})}
-        </p>
-      ) : null}
     </section>
+  );
+}
+
+function CallTimer({ since }: { since: string }) {
+  const now = useNow();
+  return (
+    <span className="call-timer" data-testid="call-timer">
+      {formatClock((now - Date.parse(since)) / 1000)}
+    </span>
   );
 }

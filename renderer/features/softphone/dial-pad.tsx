@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortcutLabel } from '../../app/shortcuts';
 import { useApp, useServices } from '../../app/services';
 
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -11,9 +12,11 @@ const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as con
 export function DialPad() {
   const { t } = useTranslation();
   const { telephony } = useServices();
-  const call = useApp((s) => s.call);
+  const call = useApp((s) => s.lines.focused);
   const registered = useApp((s) => s.registration.state === 'registered');
   const [number, setNumber] = useState('');
+  // Folded by default: the lines and the recent calls get the room; digits also work from the keyboard.
+  const [open, setOpen] = useState(false);
   const inCall = call?.state === 'established';
 
   const press = (k: string) => {
@@ -39,6 +42,8 @@ export function DialPad() {
             inputMode="tel"
             value={number}
             placeholder={t('call.dialPlaceholder')}
+            aria-label={t('call.dialPlaceholder')}
+            title={shortcutLabel('focusDial')}
             onChange={(e) => setNumber(e.target.value.slice(0, 40))}
           />
           <button type="submit" data-testid="dial-button" disabled={!registered || !!call || !number}>
@@ -46,7 +51,17 @@ export function DialPad() {
           </button>
         </form>
       )}
-      <div className="keys">
+      <button
+        type="button"
+        className="fold"
+        data-testid="dialpad-toggle"
+        aria-expanded={open}
+        aria-controls="dialpad-keys"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('call.dialpad')} {open ? '▾' : '▸'}
+      </button>
+      <div className="keys" id="dialpad-keys" hidden={!open}>
         {keys.map((k) => (
           <button
             key={k}

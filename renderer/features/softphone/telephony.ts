@@ -1,92 +1,150 @@
-import i18next from 'i18next';
-import { HostCallError, type HostClient, type ScreenPop } from '../../../shared';
+import type { HostClient, WrapUpDraft } from '../../../shared';
 import type { AppStore } from '../../store/app-store';
-import type { WrapUpController } from '../wrap-up/wrap-up-controller';
-import { WrapUpQueue } from '../wrap-up/wrap-up-queue';
+import type { CallRecorder } from '../call-history';
+import { popCustomer, type PopLoader, type PopSnapshot } from '../screen-pop';
+import type { WrapUpController } from '../wrap-up';
+import type { CallLegs } from './call-legs';
+import type { CallSnapshot, NewCall } from './call-snapshot';
 import { dialString } from './dial-string';
-import { AgentStatusController } from '../agent-status/agent-status-controller';
-import { QualitySampler } from '../quality/quality-sampler';
-import { AudioDevices } from '../devices/audio-devices';
-import { CallRecorder } from '../call-history/call-recorder';
 import { noIce, type IceConfig } from './ice-config';
-import { Ringtone } from './ringtone';
-import { SipPhone, type IncomingCall } from './sip-phone';
+import { findCall } from './line-machine';
+import type { SipPhoneDelegate, SipPhoneOptions } from './sip-phone';
+import { notifyRing } from './ring-notification';
 
 const iceRefreshMs = 5 * 60_000;
+/** How long the ringing UI waits for the card, so both appear in one render (the lookup takes ~1 ms). */
+const popWaitMs = 50;
+
+/** What Telephony needs of the phone (SipPhone; a fake in unit tests). */
+export interface PhoneLike {
+  start(opts: SipPhoneOptions): Promise<void>;
+  stop(): Promise<void>;
+  setIce(ice: IceConfig): void;
+  setOffered(offered: boolean, queues: readonly string[]): Promise<void>;
+  ping(timeoutMs?: number): Promise<number>;
+  reconnectNow(): void;
+  legs: Pick<
+    CallLegs,
+    | 'answer'
+    | 'reject'
+    | 'hangup'
+    | 'dial'
+    | 'setHeld'
+    | 'setFocus'
+    | 'setMuted'
+    | 'sendDtmf'
+    | 'transfer'
+    | 'completeTransfer'
+    | 'replaceMicrophone'
+    | 'peerConnection'
+  >;
+}
+
+export interface TelephonyDeps {
+  store: AppStore;
+  host: Pick<HostClient, 'credentials:getSipPassword' | 'media:iceServers'>;
+  createPhone(delegate: SipPhoneDelegate): PhoneLike;
+  pops: PopLoader;
+  wrapUps: WrapUpController;
+  history: CallRecorder;
+  agentStatus: { callStarted(): void; callEnded(): void };
+  quality: { start(callId: string): void; stop(): WrapUpDraft['quality']; running(): string | null };
+  devices: {
+    start(): Promise<void>;
+    refresh(): Promise<unknown>;
+    micConstraints(): MediaTrackConstraints | true;
+    outputId(): string;
+    onOutputChanged: (deviceId: string) => void;
+  };
+  ringtone: { warmUp(): void; start(): void; stop(): void; waitingBeep(sinkId: string): void };
+  notify?: (call: NewCall) => void;
+}
 
 /**
- * Wires the SIP layer to the store and the host: registration state, ringing with the
- * screen-pop (the hot path: one host call, nothing else awaited), answer, hang-up → wrap-up.
+ * Wires the SIP layer to the store and the host: registration, ringing with the screen-pop (the
+ * hot path: one host call, nothing else awaited), the two lines, and each answered call's notes,
+ * open from the answer and queued for filing when it ends. Built by the composition root, which
+ * hands it every collaborator.
  */
-export class Telephony {
-  readonly phone: SipPhone;
-  private readonly ringtone = new Ringtone();
+export class Telephony implements SipPhoneDelegate {
+  readonly phone: PhoneLike;
   remoteStream: MediaStream | null = null;
-  /** Calls that ended before their ringing UI was committed. */
-  private readonly gone = new Set<string>();
-  onRemoteStream: (s: MediaStream | null) => void = () => {};
-  readonly agentStatus: AgentStatusController;
-  readonly devices: AudioDevices;
-  private readonly quality: QualitySampler;
-  private readonly wrapUpQueue: WrapUpQueue;
-  /** The seat's call history: each ended call is recorded (fire-and-forget). */
-  readonly history: CallRecorder;
+  /** Set by the call panel: the element the caller's voice plays through. */
+  remoteAudio: (s: MediaStream | null) => void = () => {};
   /** STUN/TURN for the next call; TURN credentials expire, so it is re-read while registered. */
   ice: IceConfig = noIce;
+  /** Calls that ended before their ringing UI was committed. */
+  private readonly gone = new Set<string>();
   private iceTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly notify: (call: NewCall) => void;
 
-  constructor(
-    private readonly store: AppStore,
-    private readonly host: HostClient,
-    private readonly wrapUps: WrapUpController,
-  ) {
-    // Queue calls reach this agent only while Ready: the queue bindings follow the status.
-    this.agentStatus = new AgentStatusController(store, (offered) => {
-      void this.phone.setOffered(offered, store.getState().settings?.queues ?? []);
-    });
-    this.quality = new QualitySampler(store, (callId) => this.phone.peerConnection(callId));
-    this.history = new CallRecorder(host);
-    this.wrapUpQueue = new WrapUpQueue(store, wrapUps);
-    this.devices = new AudioDevices(store);
-    this.ringtone.sinks = () => this.devices.ringerIds();
-    this.devices.onMicLost = () => void this.swapMicrophone();
-    this.phone = new SipPhone({
-      onRegistration: (state, problem) => store.getState().setRegistration(state, problem),
-      onIncoming: (call) => this.ring(call),
-      onEstablished: (callId) => {
-        store.getState().moveCall(callId, 'established', new Date());
-        this.agentStatus.callStarted();
-        // One call's quality at a time: the customer's (a consultation does not replace it).
-        if (!this.quality.running()) this.quality.start(callId);
-        void this.devices.refresh(); // the call opened the microphone: device names are visible now
-      },
-      onEnded: (callId, answered) => this.ended(callId, answered),
-      onFailed: (callId, code) => {
-        this.history.transferFailed(callId); // a refused REFER: the call goes on, not transferred
-        store.getState().setNotice(failureNotice(code), { code: String(code) });
-      },
-      onHeld: (callId, held) => {
-        const { call: focused, otherCall } = store.getState();
-        const call = focused?.callId === callId ? focused : otherCall?.callId === callId ? otherCall : null;
-        if (!call) return;
-        const want = held ? 'held' : 'established';
-        if (call.state !== want) store.getState().moveCall(callId, want, new Date());
-      },
-      onRemoteStream: (s) => {
-        this.remoteStream = s;
-        this.onRemoteStream(s);
-      },
-    });
+  constructor(private readonly d: TelephonyDeps) {
+    this.phone = d.createPhone(this);
+    this.notify = d.notify ?? notifyRing;
   }
 
+  private get store() {
+    return this.d.store;
+  }
+  private get legs() {
+    return this.phone.legs;
+  }
+
+  // ── SipPhoneDelegate ────────────────────────────────────────────────────────────────────────
+
+  onRegistration: SipPhoneDelegate['onRegistration'] = (state, problem) =>
+    this.store.getState().setRegistration(state, problem);
+
+  onIncoming(call: NewCall): void {
+    const { focused } = this.store.getState().lines;
+    if (focused && focused.state !== 'ended') return this.callWaiting(call);
+    this.ring(call);
+  }
+
+  onEstablished(callId: string): void {
+    const s = this.store.getState();
+    s.moveCall(callId, 'established', new Date());
+    this.d.agentStatus.callStarted();
+    // One call's quality at a time: the customer's (a consultation does not replace it).
+    if (!this.d.quality.running()) this.d.quality.start(callId);
+    void this.d.devices.refresh(); // the call opened the microphone: device names are visible now
+    const call = findCall(this.store.getState().lines, callId);
+    if (call && !call.consult) {
+      const customer = popCustomer(s.pops[callId]);
+      this.d.wrapUps.open({ ...call, label: customer?.name ?? call.displayName }, customer?.id ?? null);
+    }
+  }
+
+  onEnded(callId: string, answered: boolean): void {
+    this.ended(callId, answered);
+  }
+
+  onFailed(callId: string, code: number): void {
+    this.d.history.transferFailed(callId); // a refused REFER: the call goes on, not transferred
+    this.store.getState().setNotice(failureNotice(code), { code: String(code) });
+  }
+
+  onHeld(callId: string, held: boolean): void {
+    const call = findCall(this.store.getState().lines, callId);
+    const want = held ? 'held' : 'established';
+    if (call && call.state !== want) this.store.getState().moveCall(callId, want, new Date());
+  }
+
+  onRemoteStream(s: MediaStream | null): void {
+    this.remoteStream = s;
+    this.remoteAudio(s);
+  }
+
+  // ── registration ────────────────────────────────────────────────────────────────────────────
+
   async register(): Promise<void> {
-    const { settings } = this.store.getState();
-    if (!settings?.sip) return this.store.getState().setNotice('reg.noAccount');
-    const { password } = await this.host['credentials:getSipPassword']({});
-    if (!password) return this.store.getState().setNotice('reg.noPassword');
-    this.store.getState().setNotice(null);
-    this.ringtone.warmUp();
-    void this.devices.start();
+    const { settings, setNotice } = this.store.getState();
+    if (!settings?.sip) return setNotice('reg.noAccount');
+    const { password } = await this.d.host['credentials:getSipPassword']({});
+    if (!password) return setNotice('reg.noPassword');
+    setNotice(null);
+    this.d.ringtone.warmUp();
+    void this.d.devices.start();
     // Asked here, on the agent's click: a ring must reach them even when the window is behind.
     if ('Notification' in window && Notification.permission === 'default')
       void Notification.requestPermission();
@@ -107,85 +165,127 @@ export class Telephony {
   /** Reads STUN/TURN from the host (settings plus what the central server issued). */
   async refreshIce(): Promise<void> {
     try {
-      this.ice = await this.host['media:iceServers']({});
+      this.ice = await this.d.host['media:iceServers']({});
       this.phone.setIce(this.ice);
     } catch {
       // Keep the last good set; the next refresh tries again.
     }
   }
 
-  private ring(call: IncomingCall): void {
-    const live = this.store.getState().call;
-    if (live && live.state !== 'ended') return this.callWaiting(call);
+  /** The headset the caller's voice plays on. */
+  outputId(): string {
+    return this.d.devices.outputId();
+  }
+
+  /** Follows the agent's choice of headset; returns the function that stops following. */
+  onOutputChanged(route: (deviceId: string) => void): () => void {
+    this.d.devices.onOutputChanged = route;
+    return () => {
+      this.d.devices.onOutputChanged = () => {};
+    };
+  }
+
+  /** After sleep/resume or a network change: reconnect and re-register now. */
+  reconnectNow(): void {
+    this.phone.reconnectNow();
+  }
+
+  /** A SIP OPTIONS round trip (the self-test). */
+  ping(): Promise<number> {
+    return this.phone.ping();
+  }
+
+  /** Queue calls reach this seat only while the agent is Ready (ADR 0004). */
+  setOffered(offered: boolean): Promise<void> {
+    return this.phone.setOffered(offered, this.store.getState().settings?.queues ?? []);
+  }
+
+  // ── ringing ─────────────────────────────────────────────────────────────────────────────────
+
+  private ring(call: NewCall): void {
     // Hot path: the lookup leaves first, and the ringing UI and the card are committed in one
     // render when the answer comes (it takes about a millisecond; we wait 50 ms at most).
-    const lookup = this.host['cache:screenPop']({ number: call.number }).then(
-      (data: ScreenPop) => {
-        performance.mark('seatdesk:pop-answer', { detail: { callId: call.callId } });
-        return { callId: call.callId, status: 'ready' as const, data };
-      },
-      (err: unknown) => {
-        if (err instanceof HostCallError) console.warn(err.message);
-        return { callId: call.callId, status: 'error' as const, data: null };
-      },
-    );
-    const cap = new Promise<null>((r) => setTimeout(() => r(null), 50));
+    const lookup = this.d.pops.lookup(call.callId, call.number);
+    const cap = new Promise<null>((r) => setTimeout(() => r(null), popWaitMs));
     void Promise.race([lookup, cap]).then((pop) => {
       if (this.gone.delete(call.callId)) return; // cancelled before it was shown
       const s = this.store.getState();
-      // A call that rings while the last wrap-up is still open keeps that draft safe in the host.
-      if (s.wrapUp && s.wrapUp.status === 'filed') this.wrapUps.close();
-      s.ring(call, new Date());
+      s.clearLastFiled();
+      s.pinCall(null); // the ringing call takes the workspace
       if (pop) s.setPop(pop);
-      else void lookup.then((late) => this.store.getState().setPop(late));
-      this.ringtone.start();
+      s.ring(call, new Date());
+      if (!pop) void lookup.then((late) => this.keepPop(late));
+      this.d.ringtone.start();
       this.notify(call);
     });
+  }
+
+  /** A late card is kept only while its call (or its wrap-up) is still there. */
+  private keepPop(pop: PopSnapshot): void {
+    const s = this.store.getState();
+    if (findCall(s.lines, pop.callId) || s.wrapUps.entries[pop.callId]) s.setPop(pop);
+    const customer = popCustomer(pop);
+    if (customer) this.d.wrapUps.identify(pop.callId, customer);
   }
 
   /**
    * A second call while the agent talks: it waits beside the current one with a short tone in
    * the headset; the agent answers it (the current call goes on hold) or sends it away busy.
    */
-  private callWaiting(call: IncomingCall): void {
+  private callWaiting(call: NewCall): void {
     this.store.getState().waiting(call, new Date());
-    this.ringtone.waitingBeep(this.devices.outputId());
+    this.d.ringtone.waitingBeep(this.d.devices.outputId());
+    void this.d.pops.lookup(call.callId, call.number).then((pop) => this.keepPop(pop));
     this.notify(call);
   }
 
-  /** Answers the waiting call: the current one is put on hold first. */
-  async answerWaiting(): Promise<void> {
-    const { call, otherCall } = this.store.getState();
-    if (otherCall?.state !== 'ringing') return;
-    if (call?.state === 'established') await this.phone.setHeld(true, call.callId);
-    this.store.getState().swapCalls();
-    this.store.getState().moveCall(otherCall.callId, 'connecting', new Date());
-    this.popFor(otherCall.callId, otherCall.number);
+  // ── the agent's actions ─────────────────────────────────────────────────────────────────────
+
+  async answer(): Promise<void> {
+    const { focused, other } = this.store.getState().lines;
+    if (other?.state === 'ringing' && focused?.state !== 'ringing') return this.answerWaiting();
+    if (focused?.state !== 'ringing') return;
+    this.d.ringtone.stop();
+    this.store.getState().moveCall(focused.callId, 'connecting', new Date());
+    await this.answerWith(focused.callId);
+  }
+
+  private async answerWith(callId: string): Promise<void> {
     try {
-      await this.phone.answer(this.devices.micConstraints(), otherCall.callId);
+      await this.legs.answer(this.d.devices.micConstraints(), callId);
     } catch (err) {
       this.store
         .getState()
         .setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
-      await this.phone.hangup(otherCall.callId).catch(() => undefined);
+      await this.legs.hangup(callId).catch(() => undefined);
     }
   }
 
+  /** Answers the waiting call: the current one is put on hold first. */
+  async answerWaiting(): Promise<void> {
+    const { focused, other } = this.store.getState().lines;
+    if (other?.state !== 'ringing') return;
+    if (focused?.state === 'established') await this.legs.setHeld(true, focused.callId);
+    this.store.getState().answerWaiting(new Date());
+    this.store.getState().pinCall(null);
+    await this.answerWith(other.callId);
+  }
+
   rejectWaiting(): Promise<void> {
-    const other = this.store.getState().otherCall;
-    this.history.noteRejected(other);
-    return other?.state === 'ringing' ? this.phone.reject(other.callId) : Promise.resolve();
+    const other = this.store.getState().lines.other;
+    this.d.history.noteRejected(other);
+    return other?.state === 'ringing' ? this.legs.reject(other.callId) : Promise.resolve();
   }
 
   /** Two calls up: the one on hold comes back and the one in focus goes on hold. */
   async swap(): Promise<void> {
-    const { call, otherCall } = this.store.getState();
-    if (!call || otherCall?.state !== 'held' || !['established', 'held'].includes(call.state)) return;
-    if (call.state === 'established') await this.phone.setHeld(true, call.callId);
-    this.phone.setFocus(otherCall.callId);
-    this.store.getState().swapCalls();
-    await this.phone.setHeld(false, otherCall.callId);
-    this.popFor(otherCall.callId, otherCall.number);
+    const { focused, other } = this.store.getState().lines;
+    if (!focused || other?.state !== 'held' || !['established', 'held'].includes(focused.state)) return;
+    if (focused.state === 'established') await this.legs.setHeld(true, focused.callId);
+    this.legs.setFocus(other.callId);
+    this.store.getState().swapLines();
+    this.store.getState().pinCall(null); // the card and the notes follow the call in focus
+    await this.legs.setHeld(false, other.callId);
   }
 
   /** Consultation before an attended transfer: the caller waits on hold while we call `input`. */
@@ -196,62 +296,21 @@ export class Telephony {
       s.setNotice('call.badNumber');
       return false;
     }
-    if (s.call?.state !== 'established' || s.otherCall) return false;
-    if (!(await this.phone.setHeld(true, s.call.callId))) return false;
-    const callId = this.phone.dial(number, this.devices.micConstraints());
+    const { focused, other } = s.lines;
+    if (focused?.state !== 'established' || other) return false;
+    if (!(await this.legs.setHeld(true, focused.callId))) return false;
+    const callId = this.legs.dial(number, this.d.devices.micConstraints());
     this.store.getState().consult({ callId, number, displayName: '' }, new Date());
     return true;
   }
 
   /** Completes the attended transfer: the caller on hold and the consulted party are joined. */
   completeTransfer(): Promise<void> {
-    const { call, otherCall } = this.store.getState();
-    if (!call?.consult || call.state !== 'established' || otherCall?.state !== 'held')
+    const { focused, other } = this.store.getState().lines;
+    if (!focused?.consult || focused.state !== 'established' || other?.state !== 'held')
       return Promise.resolve();
-    this.history.noteTransfer(otherCall.callId);
-    return this.phone.completeTransfer(otherCall.callId, call.callId);
-  }
-
-  /** The card follows the call in focus (a cache lookup, about a millisecond). */
-  private popFor(callId: string, number: string): void {
-    this.store.setState({ pop: { callId, status: 'loading', data: null } });
-    void this.host['cache:screenPop']({ number }).then(
-      (data) => this.store.getState().setPop({ callId, status: 'ready', data }),
-      () => this.store.getState().setPop({ callId, status: 'error', data: null }),
-    );
-  }
-
-  /** A desktop notification when the window is not in front (clicking it brings the window back). */
-  private notify(call: IncomingCall): void {
-    if (!('Notification' in window) || Notification.permission !== 'granted') return;
-    if (document.visibilityState === 'visible' && document.hasFocus()) return;
-    const n = new Notification(i18next.t('call.ringing'), {
-      body: [call.displayName, call.number].filter(Boolean).join(' · ') || i18next.t('call.anonymous'),
-      tag: call.callId,
-      requireInteraction: true,
-    });
-    n.onclick = () => {
-      window.focus();
-      n.close();
-    };
-    const close = () => n.close();
-    setTimeout(close, 60_000);
-  }
-
-  async answer(): Promise<void> {
-    const { call, otherCall } = this.store.getState();
-    if (otherCall?.state === 'ringing' && call?.state !== 'ringing') return this.answerWaiting();
-    if (call?.state !== 'ringing') return;
-    this.ringtone.stop();
-    this.store.getState().moveCall(call.callId, 'connecting', new Date());
-    try {
-      await this.phone.answer(this.devices.micConstraints());
-    } catch (err) {
-      this.store
-        .getState()
-        .setNotice('call.micDenied', { reason: err instanceof Error ? err.message : String(err) });
-      await this.phone.hangup().catch(() => undefined);
-    }
+    this.d.history.noteTransfer(other.callId);
+    return this.legs.completeTransfer(other.callId, focused.callId);
   }
 
   /** Outbound call from the dial pad or a card (click-to-dial); the card pops for it too. */
@@ -262,23 +321,21 @@ export class Telephony {
       s.setNotice('call.badNumber');
       return false;
     }
-    if (s.call || s.registration.state !== 'registered') return false;
-    if (s.wrapUp && s.wrapUp.status === 'filed') this.wrapUps.close();
-    const callId = this.phone.dial(number, this.devices.micConstraints());
+    if (s.lines.focused || s.registration.state !== 'registered') return false;
+    s.clearLastFiled();
+    const callId = this.legs.dial(number, this.d.devices.micConstraints());
+    s.pinCall(null);
     s.dial({ callId, number, displayName: '' }, new Date());
-    void this.host['cache:screenPop']({ number }).then(
-      (data) => this.store.getState().setPop({ callId, status: 'ready', data }),
-      () => this.store.getState().setPop({ callId, status: 'error', data: null }),
-    );
+    void this.d.pops.load(callId, number).then((pop) => this.keepPop(pop));
     return true;
   }
 
   /** The microphone in use went away (or another was chosen): the call goes on with the new one. */
   async swapMicrophone(): Promise<void> {
     try {
-      if (!(await this.phone.replaceMicrophone(this.devices.micConstraints()))) return;
-      const call = this.store.getState().call;
-      if (call?.muted) this.phone.setMuted(true); // the new track starts live: keep the mute
+      if (!(await this.legs.replaceMicrophone(this.d.devices.micConstraints()))) return;
+      const call = this.store.getState().lines.focused;
+      if (call?.muted) this.legs.setMuted(true); // the new track starts live: keep the mute
     } catch (err) {
       this.store.getState().setNotice('devices.micFailed', {
         reason: err instanceof Error ? err.message : String(err),
@@ -287,15 +344,15 @@ export class Telephony {
   }
 
   async toggleHold(): Promise<void> {
-    const call = this.store.getState().call;
-    if (call?.state === 'established') await this.phone.setHeld(true);
-    else if (call?.state === 'held') await this.phone.setHeld(false);
+    const call = this.store.getState().lines.focused;
+    if (call?.state === 'established') await this.legs.setHeld(true);
+    else if (call?.state === 'held') await this.legs.setHeld(false);
   }
 
   sendDtmf(key: string): Promise<boolean> {
-    const { call, settings } = this.store.getState();
-    if (call?.state !== 'established') return Promise.resolve(false);
-    return this.phone.sendDtmf(key, settings?.dtmfMode ?? 'rfc4733');
+    const { lines, settings } = this.store.getState();
+    if (lines.focused?.state !== 'established') return Promise.resolve(false);
+    return this.legs.sendDtmf(key, settings?.dtmfMode ?? 'rfc4733');
   }
 
   transfer(input: string): Promise<void> {
@@ -304,63 +361,79 @@ export class Telephony {
       this.store.getState().setNotice('call.badNumber');
       return Promise.resolve();
     }
-    if (this.store.getState().call?.state === 'established')
-      this.history.noteTransfer(this.store.getState().call?.callId);
-    return this.phone.transfer(target);
+    const call = this.store.getState().lines.focused;
+    if (call?.state === 'established') this.d.history.noteTransfer(call.callId);
+    return this.legs.transfer(target);
   }
 
   reject(): Promise<void> {
-    this.history.noteRejected(this.store.getState().call);
-    this.ringtone.stop();
-    return this.phone.reject();
+    this.d.history.noteRejected(this.store.getState().lines.focused);
+    this.d.ringtone.stop();
+    return this.legs.reject();
   }
 
   hangup(): Promise<void> {
-    this.history.noteRejected(this.store.getState().call); // hang-up while ringing refuses it
-    return this.phone.hangup();
+    this.d.history.noteRejected(this.store.getState().lines.focused); // hang-up while ringing refuses it
+    return this.legs.hangup();
   }
 
   toggleMute(): void {
-    const call = this.store.getState().call;
+    const call = this.store.getState().lines.focused;
     if (call?.state !== 'established' && call?.state !== 'held') return;
-    this.phone.setMuted(!call.muted);
+    this.legs.setMuted(!call.muted);
     this.store.getState().setMuted(!call.muted);
   }
 
+  // ── the end of a call ───────────────────────────────────────────────────────────────────────
+
   private ended(callId: string, answered: boolean): void {
     const s = this.store.getState();
-    const call = s.call?.callId === callId ? s.call : s.otherCall?.callId === callId ? s.otherCall : null;
+    const call = findCall(s.lines, callId);
     if (!call) {
       this.gone.add(callId);
       return;
     }
-    const inFocus = s.call?.callId === callId;
-    if (inFocus || !s.call) this.ringtone.stop();
+    const inFocus = s.lines.focused?.callId === callId;
+    if (inFocus || !s.lines.focused) this.d.ringtone.stop();
     s.moveCall(callId, 'ended', new Date());
-    const quality = this.quality.running() === callId ? this.quality.stop() : null;
-    if (answered) this.agentStatus.callEnded();
-    const ended = (inFocus ? this.store.getState().call : this.store.getState().otherCall) ?? call;
-    const pop = s.pop?.callId === callId ? s.pop.data : null;
-    this.history.record(ended, answered, pop?.kind === 'known' ? pop.customer : null);
+    const quality = this.d.quality.running() === callId ? this.d.quality.stop() : null;
+    if (answered) this.d.agentStatus.callEnded();
+    const ended = findCall(this.store.getState().lines, callId) ?? call;
+    const customer = popCustomer(s.pops[callId]);
+    this.d.history.record(ended, answered, customer);
     if (answered && !call.consult) {
-      this.wrapUpQueue.add(ended, pop?.kind === 'known' ? pop.customer.id : null, quality);
+      if (customer) this.d.wrapUps.identify(callId, customer);
+      this.d.wrapUps.callEnded(callId, ended.endedAt ?? new Date().toISOString(), quality);
     } else if (!answered && !call.consult) {
       s.setNotice('call.missed', { number: call.number || '—' });
     }
     this.store.getState().dropCall(callId);
-    const next = this.store.getState().call;
+    const next = this.store.getState().lines.focused;
     if (inFocus && next) {
-      // The other line comes forward (still on hold: the agent resumes it).
-      this.popFor(next.callId, next.number);
+      // The other line comes forward (still on hold: the agent resumes it), and the workspace with it.
       this.store.getState().setNotice('call.otherOnHold', { number: next.number || '—' });
-    } else if (!this.store.getState().wrapUp && s.pop?.callId === callId) {
-      this.store.setState({ pop: null });
+    } else if (inFocus && answered && !call.consult) {
+      // No other call: the one that just ended stays in front, so its notes can be finished.
+      this.store.getState().pinCall(callId);
     }
+    this.prunePops();
+  }
+
+  /** Cards stay while their call or their wrap-up needs them. */
+  prunePops(): void {
+    const s = this.store.getState();
+    s.prunePops((id) => !!findCall(s.lines, id) || !!s.wrapUps.entries[id]);
+  }
+
+  /** For the recent-calls panel and the headset: the calls the seat has now. */
+  calls(): CallSnapshot[] {
+    const { focused, other } = this.store.getState().lines;
+    return [focused, other].filter((c): c is CallSnapshot => !!c);
   }
 }
 
 /** SIP failure codes the agent meets most, each with its own words; the rest share one. */
-function failureNotice(code: number): string {
+export function failureNotice(code: number): string {
   if (code === 486 || code === 600) return 'call.failed.busy';
   if (code === 480 || code === 404) return 'call.failed.unavailable';
   if (code === 408) return 'call.failed.timeout';

@@ -7,7 +7,7 @@ import { clampPercent, formatCount, formatProgress, formatTime, type Translate }
  * rejected, and the first full sync's progress. The agent keeps working whatever it says
  * (pops read the local cache, wrap-ups go to the local outbox), so it informs and never blocks.
  */
-export function SyncIndicator() {
+export function SyncIndicator({ onOpenQueue }: { onOpenQueue?: () => void }) {
   const { t, i18n } = useTranslation();
   const sync = useApp((s) => s.sync);
   if (!sync) return null; // until the first poll answers: nothing rather than a guess
@@ -39,18 +39,26 @@ export function SyncIndicator() {
         </span>
       ) : null}
       {pending > 0 ? (
-        <span className="pill outbox-count" data-testid="outbox-pending" title={t('sync.pendingTitle')}>
+        <button
+          type="button"
+          className="pill outbox-count"
+          data-testid="outbox-pending"
+          title={t('sync.pendingTitle')}
+          onClick={onOpenQueue}
+        >
           {t('sync.pending', { n: formatCount(pending, locale) })}
-        </span>
+        </button>
       ) : null}
       {rejected > 0 ? (
-        <span
+        <button
+          type="button"
           className="pill outbox-count rejected"
           data-testid="outbox-rejected"
           title={t('sync.rejectedTitle')}
+          onClick={onOpenQueue}
         >
           {t('sync.rejected', { n: formatCount(rejected, locale) })}
-        </span>
+        </button>
       ) : null}
     </span>
   );

@@ -1,12 +1,20 @@
 export const en = {
-  app: { title: 'Seatdesk', language: 'Language', auto: 'System' },
+  app: {
+    title: 'Seatdesk',
+    language: 'Language',
+    auto: 'System',
+    settings: '⚙ Settings',
+    backToWork: '← Back to calls',
+    skipToNotes: 'Skip to the call notes',
+  },
   reg: {
     unregistered: 'Not registered',
     registering: 'Registering…',
     registered: 'Registered',
     failed: 'Registration failed',
-    register: 'Register',
-    unregister: 'Unregister',
+    register: 'Sign in',
+    unregister: 'Sign out',
+    phone: 'Phone',
     wrongPassword: 'Wrong user name or password.',
     unreachable: 'Cannot reach the SIP server. Retrying…',
     dropped: 'Connection to the SIP server dropped. Reconnecting…',
@@ -19,8 +27,10 @@ export const en = {
     'not-ready': 'Not ready',
     'on-call': 'On call',
     acw: 'After-call work',
-    acwLeft: 'After-call work {{time}}',
+    acwLeft: '{{time}} left',
     readyNow: 'Ready now',
+    acwTitle: 'Time left to finish this call’s work',
+    timeInState: 'Time in this state',
     choose: 'Your status',
     reason: {
       break: 'Break',
@@ -51,6 +61,9 @@ export const en = {
     completeTransfer: 'Complete transfer',
     otherOnHold: 'The call with {{number}} is still on hold: resume it when ready.',
     idle: 'No call',
+    line: 'Line {{n}}',
+    lines: 'Lines',
+    consultLeg: 'Consultation: the caller waits on hold',
     ringing: 'Incoming call',
     connecting: 'Connecting…',
     established: 'On call',
@@ -84,6 +97,7 @@ export const en = {
   },
   pop: {
     title: 'Caller',
+    none: 'No call right now. The caller’s card appears here as soon as a call rings.',
     newCaller: 'New caller',
     newCallerHint: 'No customer has this number yet.',
     vip: 'VIP',
@@ -118,7 +132,20 @@ export const en = {
     },
   },
   wrapup: {
+    savedFor: 'Filed: the call with {{who}}.',
     title: 'Wrap-up',
+    column: 'Notes & wrap-up',
+    opensOnAnswer: 'Notes open as soon as you answer.',
+    noCall: 'No call to wrap up.',
+    forCall: 'Call with {{who}}',
+    ended: 'ended',
+    live: 'on the line',
+    dismiss: 'Done',
+    fieldRequired: 'Choose the {{field}}.',
+    notesHint: 'Write down the problem while the caller speaks…',
+    fileAfterCall: 'File it once the call has ended.',
+    queued: 'Wrap-ups to file',
+    queuedCount: 'To file ({{n}})',
     category: 'Category',
     priority: 'Priority',
     disposition: 'Disposition',
@@ -144,6 +171,9 @@ export const en = {
   complaintStatus: { open: 'Open', investigating: 'Investigating', escalated: 'Escalated' },
   selfTest: {
     title: 'Pre-shift check',
+    gateTitle: 'Before your shift: a quick check',
+    gateHint: 'Say a few words into your headset. Ready is offered once every check passes.',
+    gateContinue: 'Continue to the workspace',
     status: {
       idle: 'Not run yet',
       running: 'Checking…',
@@ -243,7 +273,7 @@ export const en = {
     sessionOnly: 'The password is kept for this session only.',
   },
   sync: {
-    'not-configured': 'Not configured',
+    'not-configured': 'No server set',
     'signed-out': 'Signed out',
     connecting: 'Connecting…',
     online: 'Server: online',
@@ -295,6 +325,7 @@ export const en = {
     signOutFailed: 'Could not sign out: {{reason}}',
     saveFailed: 'Could not save the server address: {{reason}}',
   },
+  workspace: { title: 'The call', customer: 'Customer' },
 };
 
 /** Every locale has exactly the keys of English (checked by the type and by a unit test). */

@@ -1,14 +1,22 @@
 import type { Messages } from './en';
 
 export const zhHans: Messages = {
-  app: { title: 'Seatdesk 坐席', language: '语言', auto: '跟随系统' },
+  app: {
+    title: 'Seatdesk 坐席',
+    language: '语言',
+    auto: '跟随系统',
+    settings: '⚙ 设置',
+    backToWork: '← 回到通话',
+    skipToNotes: '跳到通话笔记',
+  },
   reg: {
     unregistered: '未注册',
     registering: '注册中…',
     registered: '已注册',
     failed: '注册失败',
-    register: '注册',
-    unregister: '注销',
+    register: '登录',
+    unregister: '退出',
+    phone: '话机',
     wrongPassword: '用户名或密码错误。',
     unreachable: '无法连接到 SIP 服务器，正在重试…',
     dropped: '与 SIP 服务器的连接已断开，正在重连…',
@@ -21,7 +29,9 @@ export const zhHans: Messages = {
     'not-ready': '未就绪',
     'on-call': '通话中',
     acw: '话后处理',
-    acwLeft: '话后处理 {{time}}',
+    acwLeft: '剩 {{time}}',
+    acwTitle: '完成这通电话后续工作的剩余时间',
+    timeInState: '当前状态已持续',
     readyNow: '立即就绪',
     choose: '您的状态',
     reason: {
@@ -52,6 +62,9 @@ export const zhHans: Messages = {
     consultTitle: '先拨给转接对象，来电者保持等候',
     completeTransfer: '完成转接',
     otherOnHold: '与 {{number}} 的通话仍在保持中：准备好后请恢复通话。',
+    line: '线路 {{n}}',
+    lines: '线路',
+    consultLeg: '咨询中：来电者保持等候',
     idle: '无通话',
     ringing: '来电',
     connecting: '接通中…',
@@ -85,6 +98,7 @@ export const zhHans: Messages = {
     },
   },
   pop: {
+    none: '当前没有通话。来电振铃时，客户资料会立即显示在这里。',
     title: '来电者',
     newCaller: '新来电者',
     newCallerHint: '此号码尚无客户资料。',
@@ -120,6 +134,19 @@ export const zhHans: Messages = {
     },
   },
   wrapup: {
+    savedFor: '已提交：与 {{who}} 的通话。',
+    column: '笔记与小结',
+    opensOnAnswer: '接听后即可开始记录。',
+    noCall: '没有需要小结的通话。',
+    forCall: '与 {{who}} 的通话',
+    ended: '已结束',
+    live: '通话中',
+    dismiss: '完成',
+    fieldRequired: '请选择{{field}}。',
+    notesHint: '在客户说明时记下问题…',
+    fileAfterCall: '通话结束后才能提交。',
+    queued: '待小结',
+    queuedCount: '待小结（{{n}}）',
     title: '话后处理',
     category: '类别',
     priority: '优先级',
@@ -145,6 +172,9 @@ export const zhHans: Messages = {
   },
   complaintStatus: { open: '待处理', investigating: '调查中', escalated: '已升级' },
   selfTest: {
+    gateTitle: '上线前快速检查',
+    gateHint: '请对着耳机说几句话。所有检查通过后即可切换为就绪。',
+    gateContinue: '进入工作界面',
     title: '上岗前检查',
     status: {
       idle: '尚未运行',
@@ -297,4 +327,5 @@ export const zhHans: Messages = {
     signOutFailed: '退出登录失败：{{reason}}',
     saveFailed: '无法保存服务器地址：{{reason}}',
   },
+  workspace: { title: '本通电话', customer: '客户' },
 };

@@ -1,14 +1,22 @@
 import type { Messages } from './en';
 
 export const zhHant: Messages = {
-  app: { title: 'Seatdesk 坐席', language: '語言', auto: '跟隨系統' },
+  app: {
+    title: 'Seatdesk 坐席',
+    language: '語言',
+    auto: '跟隨系統',
+    settings: '⚙ 設定',
+    backToWork: '← 回到通話',
+    skipToNotes: '跳到通話筆記',
+  },
   reg: {
     unregistered: '未註冊',
     registering: '註冊中…',
     registered: '已註冊',
     failed: '註冊失敗',
-    register: '註冊',
+    register: '登入',
     unregister: '登出',
+    phone: '話機',
     wrongPassword: '使用者名稱或密碼錯誤。',
     unreachable: '無法連線到 SIP 伺服器，重試中…',
     dropped: '與 SIP 伺服器的連線中斷，重新連線中…',
@@ -21,7 +29,9 @@ export const zhHant: Messages = {
     'not-ready': '未就緒',
     'on-call': '通話中',
     acw: '話後處理',
-    acwLeft: '話後處理 {{time}}',
+    acwLeft: '剩 {{time}}',
+    acwTitle: '完成這通電話後續工作的剩餘時間',
+    timeInState: '目前狀態已持續',
     readyNow: '立即就緒',
     choose: '您的狀態',
     reason: {
@@ -52,6 +62,9 @@ export const zhHant: Messages = {
     consultTitle: '先撥給轉接對象，來電者保留等候',
     completeTransfer: '完成轉接',
     otherOnHold: '與 {{number}} 的通話仍在保留中：準備好後請恢復通話。',
+    line: '線路 {{n}}',
+    lines: '線路',
+    consultLeg: '諮詢中：來電者保留等候',
     idle: '無通話',
     ringing: '來電',
     connecting: '接通中…',
@@ -85,6 +98,7 @@ export const zhHant: Messages = {
     },
   },
   pop: {
+    none: '目前沒有通話。來電響鈴時，客戶資料會立即顯示在這裡。',
     title: '來電者',
     newCaller: '新來電者',
     newCallerHint: '此號碼尚無客戶資料。',
@@ -120,6 +134,19 @@ export const zhHant: Messages = {
     },
   },
   wrapup: {
+    savedFor: '已送出：與 {{who}} 的通話。',
+    column: '筆記與結案',
+    opensOnAnswer: '接聽後即可開始記錄。',
+    noCall: '沒有需要結案的通話。',
+    forCall: '與 {{who}} 的通話',
+    ended: '已結束',
+    live: '通話中',
+    dismiss: '完成',
+    fieldRequired: '請選擇{{field}}。',
+    notesHint: '在客戶說明時記下問題…',
+    fileAfterCall: '通話結束後才能送出。',
+    queued: '待結案',
+    queuedCount: '待結案（{{n}}）',
     title: '話後整理',
     category: '類別',
     priority: '優先級',
@@ -145,6 +172,9 @@ export const zhHant: Messages = {
   },
   complaintStatus: { open: '待處理', investigating: '調查中', escalated: '已升級' },
   selfTest: {
+    gateTitle: '上線前快速檢查',
+    gateHint: '請對著耳機說幾句話。所有檢查通過後即可切換為就緒。',
+    gateContinue: '前往工作畫面',
     title: '上線前檢查',
     status: {
       idle: '尚未執行',
@@ -297,4 +327,5 @@ export const zhHant: Messages = {
     signOutFailed: '登出失敗：{{reason}}',
     saveFailed: '無法儲存伺服器位址：{{reason}}',
   },
+  workspace: { title: '本通電話', customer: '客戶' },
 };

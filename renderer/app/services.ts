@@ -2,21 +2,27 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { HostClient } from '../../shared';
 import type { AppState, AppStore } from '../store/app-store';
-import type { Telephony } from '../features/softphone/telephony';
-import type { AgentStatusController } from '../features/agent-status/agent-status-controller';
-import type { SyncStatusPoller } from '../features/sync/sync-status';
-import type { WrapUpController } from '../features/wrap-up/wrap-up-controller';
-import type { SelfTestRunner } from '../features/self-test/self-test-runner';
+import type { AgentStatusController } from '../features/agent-status';
+import type { CallRecorder } from '../features/call-history';
+import type { AudioDevices } from '../features/devices';
 import type { HeadsetControl } from '../features/headset';
+import type { PopLoader } from '../features/screen-pop';
+import type { SelfTestRunner } from '../features/self-test';
+import type { Telephony } from '../features/softphone';
+import type { SyncStatusPoller } from '../features/sync';
+import type { WrapUpController } from '../features/wrap-up';
 
 export interface Services {
   host: HostClient;
   store: AppStore;
   telephony: Telephony;
   wrapUps: WrapUpController;
+  pops: PopLoader;
   sync: SyncStatusPoller;
   agentStatus: AgentStatusController;
   selfTest: SelfTestRunner;
+  history: CallRecorder;
+  devices: AudioDevices;
   headset: HeadsetControl;
 }
 

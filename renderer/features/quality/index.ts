@@ -1,0 +1,3 @@
+export { createQualitySlice, type CallQuality, type QualitySlice } from './quality-slice';
+export { QualitySampler } from './quality-sampler';
+export { QualityIndicator } from './quality-indicator';

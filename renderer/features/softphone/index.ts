@@ -1,0 +1,13 @@
+export { backoffMs, IllegalTransitionError, type CallState, type RegistrationState } from './call-machine';
+export { isLive, type CallSnapshot, type NewCall } from './call-snapshot';
+export { findCall, linePhase, nextLines, type Lines } from './line-machine';
+export { createLinesSlice, type LinesSlice } from './lines-slice';
+export { SipPhone, type RegistrationProblem } from './sip-phone';
+export { Ringtone } from './ringtone';
+export { Telephony, type PhoneLike, type TelephonyDeps } from './telephony';
+export { CallPanel } from './call-panel';
+export { RemoteAudio } from './remote-audio';
+export { CallChip } from './call-chip';
+export { callTitle } from './call-title';
+export { DialPad } from './dial-pad';
+export { iceUrls, type IceConfig } from './ice-config';

@@ -1,3 +1,0 @@
-import type { HostOutput } from '../../shared';
-
-export type AppInfo = HostOutput<'app:info'>;
