@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { fileWrapUp } from '../tests/helpers/agent-ui';
 import { startCallRig } from '../tests/helpers/call-rig';
 
 const tiny = process.env.SEATDESK_BENCH_SIZE === 'tiny';
@@ -77,13 +78,7 @@ try {
     setups.push(Number(await agent.evaluate(answerAndTime)));
     await new Promise((r) => setTimeout(r, 100));
     await caller.hangup();
-    const form = agent.getByTestId('wrapup-form');
-    await form.waitFor({ timeout: 10_000 });
-    await form.getByTestId('wrapup-category').selectOption('inquiry');
-    await form.getByTestId('wrapup-priority').selectOption('normal');
-    await form.getByTestId('wrapup-disposition').selectOption('resolved');
-    await form.getByTestId('wrapup-submit').click();
-    await agent.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
+    await fileWrapUp(agent, { timeout: 10_000 });
     if (i === 9) after10 = await memory(agent);
     if ((i + 1) % 25 === 0) log(`${i + 1} calls; last setup ${round(setups.at(-1) ?? 0)} ms`);
   }

@@ -54,7 +54,14 @@ describe('two lines', () => {
     await expect.poll(() => agent.getByTestId('other-line').getAttribute('data-state')).toBe('held');
 
     await agent.getByTestId('swap-button').waitFor();
+    // The card and the notes belong to the call in focus, and swap with it.
+    const inFront = () => agent.getByTestId('incoming-call').getAttribute('data-call-id');
+    const notesFor = () => agent.getByTestId('wrapup-form').getAttribute('data-call-id');
+    const second = await inFront();
+    expect(await notesFor()).toBe(second);
     await agent.keyboard.press('Control+Shift+S'); // the swap shortcut
+    await expect.poll(inFront).not.toBe(second);
+    expect(await notesFor()).toBe(await inFront());
     await expect.poll(agentHears, { timeout: 10_000 }).toSatisfy(near(callerHz));
     await expect
       .poll(async () => (await caller.dominantFrequency()).hz, { timeout: 10_000 })
