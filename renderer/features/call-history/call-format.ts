@@ -1,11 +1,7 @@
+import { formatClock } from '../../../shared/util/clock-format';
+
 /** Talk time as a clock reads: 0:05, 12:34, 1:02:03. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+export const formatDuration = formatClock;
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const dayKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
