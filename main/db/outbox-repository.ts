@@ -1,6 +1,7 @@
 import { OutboxRecord, type WrapUp } from '../../shared';
 import type { Db } from './migrate';
 import { parseJson, type RowLog } from './row-mapping';
+import { accountKeys, type SeatAccount } from './seat-account-repository';
 
 interface OutboxRow {
   id: string;
@@ -10,29 +11,55 @@ interface OutboxRow {
   attempts: number;
   reject_reason: string | null;
   payload: string;
+  owner_server: string | null;
+  owner_username: string | null;
+  /** 1 when the seat's current account owns the row. */
+  mine: number;
 }
+
+/** Whose records a session may send: its server and its user. */
+export type OutboxOwner = Pick<SeatAccount, 'server' | 'userId'>;
+
+const accountValue = (key: string) => `(SELECT value FROM sync_state WHERE key = '${key}')`;
+const mine = `(owner_server IS NOT NULL AND owner_server = ${accountValue(accountKeys.server)}
+      AND owner_user_id = ${accountValue(accountKeys.userId)})`;
+const listed = `id, kind, created_at, state, attempts, reject_reason, payload, owner_server, owner_username,
+      ${mine} AS mine`;
 
 export const outboxSql = {
   byId: `SELECT id FROM outbox WHERE id = ?`,
-  insertPending: `INSERT INTO outbox (id, kind, created_at, state, attempts, reject_reason, payload)
-      VALUES (?, 'wrap-up', ?, 'pending', 0, NULL, ?)`,
-  pending: `SELECT id, payload FROM outbox WHERE state = 'pending' ORDER BY created_at, id LIMIT ?`,
+  // The owner is the seat's account at the moment of filing, read in the same statement (so in
+  // the filing's transaction): NULLs when nobody is signed in (an unowned record).
+  insertPending: `INSERT INTO outbox (id, kind, created_at, state, attempts, reject_reason, payload,
+        owner_server, owner_user_id, owner_username)
+      VALUES (?, 'wrap-up', ?, 'pending', 0, NULL, ?, ${accountValue(accountKeys.server)},
+        ${accountValue(accountKeys.userId)}, ${accountValue(accountKeys.username)})`,
+  pending: `SELECT id, payload FROM outbox
+      WHERE owner_server = ? AND owner_user_id = ? AND state = 'pending' ORDER BY created_at, id LIMIT ?`,
   markSynced: `UPDATE outbox SET state = 'synced', synced_at = ?, reject_reason = NULL, attempts = attempts + 1
       WHERE id = ? AND state = 'pending'`,
   markRejected: `UPDATE outbox SET state = 'rejected', reject_reason = ?, attempts = attempts + 1
       WHERE id = ? AND state = 'pending'`,
   countAttempt: `UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND state = 'pending'`,
-  counts: `SELECT state, count(*) AS n FROM outbox GROUP BY state`,
-  one: `SELECT id, kind, created_at, state, attempts, reject_reason, payload FROM outbox WHERE id = ?`,
+  counts: `SELECT state, ${mine} AS mine, count(*) AS n FROM outbox GROUP BY state, mine`,
+  one: `SELECT ${listed} FROM outbox WHERE id = ?`,
   resend: `UPDATE outbox SET state = 'pending', reject_reason = NULL, payload = ? WHERE id = ? AND state = 'rejected'`,
-  recent: `SELECT id, kind, created_at, state, attempts, reject_reason, payload FROM outbox
-      ORDER BY created_at DESC LIMIT ?`,
+  recent: `SELECT ${listed} FROM outbox ORDER BY created_at DESC LIMIT ?`,
 } as const;
 
 export interface PendingRecord {
   id: string;
   /** The payload exactly as stored (JSON text), sent as is. */
   payload: string;
+}
+
+export interface OutboxCounts {
+  /** The current account's records not yet sent. */
+  pending: number;
+  rejected: number;
+  synced: number;
+  /** Pending records of another account, or of none: never sent under this one. */
+  waitingForOwner: number;
 }
 
 export type OutboxVerdict = { id: string; status: 'accepted' | 'duplicate' | 'rejected'; reason?: string };
@@ -53,11 +80,11 @@ export class OutboxRepository {
     this.insert = db.prepare<[string, string, string]>(outboxSql.insertPending);
     this.selectRecent = db.prepare<[number], OutboxRow>(outboxSql.recent);
     this.s = {
-      pending: db.prepare<[number], PendingRecord>(outboxSql.pending),
+      pending: db.prepare<[string, string, number], PendingRecord>(outboxSql.pending),
       markSynced: db.prepare<[string, string]>(outboxSql.markSynced),
       markRejected: db.prepare<[string, string]>(outboxSql.markRejected),
       countAttempt: db.prepare<[string]>(outboxSql.countAttempt),
-      counts: db.prepare<[], { state: string; n: number }>(outboxSql.counts),
+      counts: db.prepare<[], { state: string; mine: number; n: number }>(outboxSql.counts),
       one: db.prepare<[string], OutboxRow>(outboxSql.one),
       resend: db.prepare<[string, string]>(outboxSql.resend),
     };
@@ -69,9 +96,12 @@ export class OutboxRepository {
     });
   }
 
-  /** Oldest first: the order the agent filed them. */
-  pending(limit: number): PendingRecord[] {
-    return this.s.pending.all(limit);
+  /**
+   * `owner`'s pending records, oldest first (the order the agent filed them). Only these may
+   * go out under `owner`'s session; nobody's session sends an unowned record.
+   */
+  pending(owner: OutboxOwner, limit: number): PendingRecord[] {
+    return this.s.pending.all(owner.server, owner.userId, limit);
   }
 
   /** The server's per-record answers, in one transaction. Only pending rows change. */
@@ -84,9 +114,13 @@ export class OutboxRepository {
     this.db.transaction(() => ids.forEach((id) => this.s.countAttempt.run(id)))();
   }
 
-  counts(): { pending: number; rejected: number; synced: number } {
-    const out = { pending: 0, rejected: 0, synced: 0 };
-    for (const r of this.s.counts.all()) if (r.state in out) out[r.state as keyof typeof out] = r.n;
+  /** Counted against the seat's current account (SeatAccountRepository). */
+  counts(): OutboxCounts {
+    const out = { pending: 0, rejected: 0, synced: 0, waitingForOwner: 0 };
+    for (const r of this.s.counts.all()) {
+      if (r.state === 'pending' && !r.mine) out.waitingForOwner += r.n;
+      else if (r.state === 'pending' || r.state === 'rejected' || r.state === 'synced') out[r.state] += r.n;
+    }
     return out;
   }
 
@@ -129,6 +163,11 @@ export class OutboxRepository {
         attempts: row.attempts,
         rejectReason: row.reject_reason,
         payload: parseJson(row.payload),
+        owner:
+          row.owner_server && row.owner_username
+            ? { server: row.owner_server, username: row.owner_username }
+            : null,
+        waitingForOwner: row.state === 'pending' && !row.mine,
       });
       if (rec.success) return rec.data;
       this.log(`outbox row ${row.id} failed its schema; kept, not shown`);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchHostCall, type HostHandlers, type WrapUp, type WrapUpDraft } from '../../shared';
 import type { Db } from '../db/migrate';
 import { openTestDatabase } from '../db/open-database';
+import { SeatAccountRepository } from '../db/seat-account-repository';
 import { demoCustomers, hostileNote } from '../../shared/fixtures/demo-customers';
 import { seedInto } from '../seed/seed-writer';
 import { createDataHandlers, type DataHandlers } from './data-handlers';
@@ -24,6 +25,8 @@ beforeEach(() => {
   h = createDataHandlers({ db, clock, defaultRegion: () => region, log: (m) => logs.push(m) });
 });
 
+/** Who the seat is signed in as (SyncService sets it on sign-in; the filing reads it). */
+const account = () => new SeatAccountRepository(db);
 const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 function draft(over: Partial<WrapUpDraft> = {}): WrapUpDraft {
@@ -144,6 +147,7 @@ describe('wrapup:submit', () => {
   it('files the interaction and a pending outbox row, ends the draft, and the next pop shows it first', async () => {
     const w = wrapUp();
     await h['wrapup:saveDraft'](draft({ callId: w.callId }));
+    account().set({ server: 'https://central.test', userId: 'u-agent1001', username: 'agent1001' });
     expect(await h['wrapup:submit'](w)).toEqual({ interactionId: w.id, duplicate: false });
 
     const row = db.prepare(`SELECT * FROM interactions WHERE id = ?`).get(w.id);
@@ -169,9 +173,36 @@ describe('wrapup:submit', () => {
       rejectReason: null,
       // The server gets the number the seat filed it under (E.164), so the history it sends back matches.
       payload: { ...w, phone: '+886223456789' },
+      owner: { server: 'https://central.test', username: 'agent1001' },
+      waitingForOwner: false,
     });
     const pop = await h['cache:screenPop']({ number: '+886 2 2345 6789' });
     expect(pop.kind === 'known' && pop.interactions[0]?.notes).toBe(w.notes);
+  });
+
+  it('binds each record to the account signed in when it was filed; others see it waiting for its owner', async () => {
+    const north = { server: 'https://central.test', userId: 'u-agent1001', username: 'agent1001' };
+    account().set(north);
+    const mine = wrapUp();
+    await h['wrapup:submit'](mine);
+    // Another agent signs in on this seat: agent1001's record is not theirs to send.
+    account().set({ server: 'https://central.test', userId: 'u-agent2001', username: 'agent2001' });
+    const theirs = wrapUp();
+    await h['wrapup:submit'](theirs);
+    // Signed out: filed by nobody the seat can name, so it is nobody's to send.
+    account().clear();
+    const nobodys = wrapUp();
+    await h['wrapup:submit'](nobodys);
+    account().set({ server: 'https://central.test', userId: 'u-agent2001', username: 'agent2001' });
+    const byId = new Map((await h['outbox:list']({ limit: 10 })).map((r) => [r.id, r]));
+    expect(byId.get(mine.id)).toMatchObject({ owner: { username: 'agent1001' }, waitingForOwner: true });
+    expect(byId.get(theirs.id)).toMatchObject({ owner: { username: 'agent2001' }, waitingForOwner: false });
+    expect(byId.get(nobodys.id)).toMatchObject({ owner: null, waitingForOwner: true });
+    const owners = db
+      .prepare<[], { owner_user_id: string | null }>(`SELECT owner_user_id FROM outbox ORDER BY created_at`)
+      .all()
+      .map((r) => r.owner_user_id);
+    expect(new Set(owners)).toEqual(new Set(['u-agent1001', 'u-agent2001', null]));
   });
 
   it('is idempotent: the same id again reports duplicate and changes nothing', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TokenPair, WrapUp } from '../../shared';
 import { openTestDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
+import { SeatAccountRepository } from '../db/seat-account-repository';
 import { drainOutbox } from './outbox-drainer';
 import { ServerClient, ServerFailure } from './server-client';
 import { Session } from './session';
@@ -43,6 +44,8 @@ class FakeServer extends ServerClient {
 function setup(n: number) {
   const db = openTestDatabase();
   const outbox = new OutboxRepository(db);
+  // Filed while signed in as `pair`'s user on the fake server: the drainer's session is theirs.
+  new SeatAccountRepository(db).set({ server: 'http://fake', userId: 'u', username: 'u' });
   for (let i = 0; i < n; i++)
     outbox.addPendingWrapUp(
       wrapUp(i),
@@ -67,7 +70,7 @@ describe('drainOutbox', () => {
     );
     expect(await drainOutbox(outbox, server, session, () => new Date(), { batchRecords: 2 })).toBe(5);
     expect(server.calls.map((c) => c.length)).toEqual([2, 2, 1]);
-    expect(outbox.counts()).toEqual({ pending: 0, rejected: 3, synced: 2 });
+    expect(outbox.counts()).toEqual({ pending: 0, rejected: 3, synced: 2, waitingForOwner: 0 });
   });
 
   it('leaves records pending (attempts counted) when the server is away', async () => {
@@ -100,8 +103,45 @@ describe('drainOutbox', () => {
       () => {},
     );
     await drainOutbox(outbox, server, session, () => new Date());
-    expect(outbox.counts()).toEqual({ pending: 0, rejected: 1, synced: 7 });
+    expect(outbox.counts()).toEqual({ pending: 0, rejected: 1, synced: 7, waitingForOwner: 0 });
     const rejected = outbox.list(10).find((r) => r.state === 'rejected');
     expect(rejected).toMatchObject({ id: poison, rejectReason: '400 bad-request: invalid body' });
+  });
+
+  it("sends only the session's own records: another user's, another server's and unowned ones wait", async () => {
+    const { db, outbox } = setup(2); // the session user's, on this server
+    const account = new SeatAccountRepository(db);
+    const fileAs = (n: number, a: { server: string; userId: string; username: string } | null) => {
+      if (a) account.set(a);
+      else account.clear();
+      outbox.addPendingWrapUp(wrapUp(n), `2026-11-25T00:01:00.00${n}Z`);
+    };
+    fileAs(2, { server: 'http://fake', userId: 'other', username: 'other' });
+    fileAs(3, { server: 'http://elsewhere', userId: 'u', username: 'u' });
+    fileAs(4, null);
+    account.set({ server: 'http://fake', userId: 'u', username: 'u' });
+    const server = new FakeServer(async (ids) => ({
+      results: ids.map((id) => ({ id, status: 'accepted' })),
+    }));
+    const session = new Session(
+      pair,
+      server,
+      () => 0,
+      () => {},
+    );
+    expect(await drainOutbox(outbox, server, session, () => new Date())).toBe(2);
+    expect(server.calls.flat()).toEqual([wrapUp(0).id, wrapUp(1).id]);
+    expect(outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 2, waitingForOwner: 3 });
+    // The other user signs in: theirs go, and only theirs.
+    account.set({ server: 'http://fake', userId: 'other', username: 'other' });
+    const theirs = new Session(
+      { ...pair, user: { ...pair.user, id: 'other', username: 'other' } },
+      server,
+      () => 0,
+      () => {},
+    );
+    expect(await drainOutbox(outbox, server, theirs, () => new Date())).toBe(1);
+    expect(server.calls.at(-1)).toEqual([wrapUp(2).id]);
+    expect(outbox.counts().waitingForOwner).toBe(2);
   });
 });

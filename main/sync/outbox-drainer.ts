@@ -1,4 +1,4 @@
-import type { OutboxRepository } from '../db/outbox-repository';
+import type { OutboxOwner, OutboxRepository } from '../db/outbox-repository';
 import { ServerFailure, type ServerClient } from './server-client';
 import type { Session } from './session';
 
@@ -8,8 +8,14 @@ export interface DrainOptions {
   batchBytes?: number;
 }
 
+/** The records a session may send: its own user's, filed against this client's server. */
+export function ownerOf(client: ServerClient, session: Session): OutboxOwner {
+  return { server: client.baseUrl, userId: session.user.id };
+}
+
 /**
- * Sends pending wrap-ups oldest first and records the server's per-record verdict. The
+ * Sends the session's own pending wrap-ups (ownerOf: never another account's, never an
+ * unowned one) oldest first and records the server's per-record verdict. The
  * record id is the idempotency key, so a batch cut off mid-flight is simply sent again.
  * Returns how many records got a verdict; throws a ServerFailure when the server is not
  * answering (the records stay pending).
@@ -25,7 +31,7 @@ export async function drainOutbox(
   const maxBytes = opts.batchBytes ?? 1024 * 1024;
   let done = 0;
   for (;;) {
-    const rows = outbox.pending(maxRecords);
+    const rows = outbox.pending(ownerOf(client, session), maxRecords);
     if (rows.length === 0) return done;
     const batch: typeof rows = [];
     let bytes = 2;

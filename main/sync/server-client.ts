@@ -49,6 +49,11 @@ export class ServerFailure extends Error {
   }
 }
 
+/** One spelling per server: what outbox owners, bound refresh tokens and requests compare. */
+export function normalizeServerUrl(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
 export interface ServerClientOptions {
   baseUrl: string;
   timeoutMs?: number;
@@ -65,7 +70,7 @@ export class ServerClient {
   readonly baseUrl: string;
 
   constructor(opts: ServerClientOptions) {
-    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    this.baseUrl = normalizeServerUrl(opts.baseUrl);
     this.fetchImpl = opts.fetch ?? fetch;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
   }

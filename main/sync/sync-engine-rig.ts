@@ -7,6 +7,7 @@ import type { Change, TokenPair, WrapUp } from '../../shared';
 import { CacheSyncRepository } from '../db/cache-sync-repository';
 import { openTestDatabase } from '../db/open-database';
 import { OutboxRepository } from '../db/outbox-repository';
+import { SeatAccountRepository } from '../db/seat-account-repository';
 import { SnapshotLoadRepository } from '../db/snapshot-load-repository';
 import { FakeCentral, pair } from './fake-central';
 import { ServerClient } from './server-client';
@@ -74,6 +75,9 @@ export function rig(opts: Partial<SyncEngineOptions> & { timeoutMs?: number; use
     fetch: central.fetch,
     timeoutMs: timeoutMs ?? 2000,
   });
+  // Signed in as `pair`'s user, as the host records it: what the rig files is theirs.
+  const account = new SeatAccountRepository(db);
+  account.set({ server: client.baseUrl, userId: pair.user.id, username: pair.user.username });
   const statuses: EngineStatus[] = [];
   const logs: string[] = [];
   const rotated: TokenPair[] = [];
@@ -110,6 +114,7 @@ export function rig(opts: Partial<SyncEngineOptions> & { timeoutMs?: number; use
     db,
     cache,
     outbox,
+    account,
     central,
     engine,
     statuses,

@@ -148,7 +148,7 @@ describe('SyncEngine: the first sync from a snapshot', () => {
       'POST /v1/outbox',
       'GET /v1/changes?cursor=42&limit=2',
     ]);
-    expect(r.outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 1 });
+    expect(r.outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 1, waitingForOwner: 0 });
   });
 
   it('does not start over from a snapshot once the feed has begun (a resumed first sync)', async () => {
@@ -171,7 +171,7 @@ describe('SyncEngine: wrap-ups, retention and push notices', () => {
     void r.start();
     await r.synced(5);
     expect(r.central.requests[0]).toBe('POST /v1/outbox');
-    expect(r.outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 1 });
+    expect(r.outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 1, waitingForOwner: 0 });
   });
 
   it('sends a wrap-up filed during a long first sync while the next page is still on its way', async () => {

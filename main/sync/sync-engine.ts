@@ -3,7 +3,7 @@ import type { CacheSyncRepository } from '../db/cache-sync-repository';
 import type { CallLogRepository } from '../db/call-log-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { SnapshotLoadRepository } from '../db/snapshot-load-repository';
-import { drainOutbox } from './outbox-drainer';
+import { drainOutbox, ownerOf } from './outbox-drainer';
 import { ServerFailure, type ServerClient } from './server-client';
 import { Session } from './session';
 import { loadSnapshot } from './snapshot-sync';
@@ -196,7 +196,8 @@ export class SyncEngine {
         this.update({ phase: 'incremental', connection: 'online' });
       }
       // Wrap-ups filed during a long initial sync do not wait for its end.
-      if (outbox.pending(1).length > 0) await drainOutbox(outbox, client, session, this.clock);
+      if (outbox.pending(ownerOf(client, session), 1).length > 0)
+        await drainOutbox(outbox, client, session, this.clock);
       if (!page.hasMore) break;
     }
     if (initial) cache.setState('initial-done', '1');
@@ -224,7 +225,7 @@ export class SyncEngine {
       onProgress: (n) => {
         this.update({ phase: 'initial', connection: 'online', progress: progress(n, total, 0, started) });
         // Not awaited: the server may answer it only after the snapshot (one-connection PGlite).
-        if (!draining && outbox.pending(1).length > 0) {
+        if (!draining && outbox.pending(ownerOf(client, session), 1).length > 0) {
           draining = drainOutbox(outbox, client, session, this.clock)
             .catch(() => {}) // retried by the next drain, after the snapshot
             .finally(() => {

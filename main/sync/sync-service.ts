@@ -12,11 +12,13 @@ import type {
 import { CacheSyncRepository } from '../db/cache-sync-repository';
 import type { Db } from '../db/migrate';
 import { OutboxRepository } from '../db/outbox-repository';
+import { SeatAccountRepository } from '../db/seat-account-repository';
+import { BoundRefreshToken } from './bound-refresh-token';
 import { nextAgentSeq } from './agent-state-publisher';
 import type { IssuedRelays } from './relay-fetcher';
 import type { SecretStore } from '../settings/secret-store';
 import { startWorker } from '../workers/start-worker';
-import { ServerClient, ServerFailure } from './server-client';
+import { normalizeServerUrl, ServerClient, ServerFailure } from './server-client';
 import { FromSyncWorker, type SyncWorkerData, type ToSyncWorker } from './worker-protocol';
 
 export interface SyncTuning {
@@ -39,7 +41,10 @@ export interface SyncServiceDeps {
   /** The host thread's connection: counts for the status bar, the seat id. */
   db: Db;
   settings: () => Settings;
-  /** Where the refresh token is kept (safeStorage in Electron, memory in browser mode). */
+  /**
+   * Where the refresh token is kept (safeStorage in Electron, memory in browser mode), bound to
+   * its server (BoundRefreshToken).
+   */
   tokenStore: SecretStore;
   tuning?: Partial<SyncTuning>;
   log?: (msg: string) => void;
@@ -55,6 +60,9 @@ export class SyncService {
   private status: Omit<SyncStatus, 'outbox'> | null = null;
   private readonly outbox: OutboxRepository;
   private readonly cacheState: CacheSyncRepository;
+  /** Who owns what the seat files now (the outbox reads it when a wrap-up is filed). */
+  private readonly account: SeatAccountRepository;
+  private readonly refreshToken: BoundRefreshToken;
   private readonly tuning: SyncTuning;
   private readonly log: (msg: string) => void;
   /** The agent's newest state: handed to each new sync worker, which publishes it. */
@@ -65,6 +73,8 @@ export class SyncService {
   constructor(private readonly deps: SyncServiceDeps) {
     this.outbox = new OutboxRepository(deps.db);
     this.cacheState = new CacheSyncRepository(deps.db);
+    this.account = new SeatAccountRepository(deps.db);
+    this.refreshToken = new BoundRefreshToken(deps.tokenStore);
     this.tuning = { ...defaultSyncTuning, ...deps.tuning };
     this.log = deps.log ?? (() => {});
   }
@@ -86,8 +96,11 @@ export class SyncService {
   /** At start-up: resume with the stored refresh token, if any. */
   async start(): Promise<void> {
     const url = this.deps.settings().serverUrl;
-    const refresh = this.deps.tokenStore.get();
-    if (!url || !refresh) return;
+    this.forgetOtherServers(url);
+    if (!url) return;
+    // Only a token this server issued is sent to it; one for another server is dropped.
+    const refresh = this.refreshToken.take(url);
+    if (!refresh) return;
     try {
       const pair = await this.client(url).refresh(refresh);
       this.adopt(url, pair);
@@ -108,7 +121,9 @@ export class SyncService {
 
   logout(): boolean {
     const had = this.deps.tokenStore.get() !== null;
-    this.deps.tokenStore.set('');
+    this.refreshToken.clear();
+    // What is filed from now on belongs to nobody until someone signs in (OutboxRepository).
+    this.account.clear();
     this.post({ type: 'sign-out' });
     return had;
   }
@@ -134,6 +149,7 @@ export class SyncService {
   reconfigure(): void {
     const url = this.deps.settings().serverUrl;
     if (url === this.workerUrl) return;
+    this.forgetOtherServers(url);
     void this.stopWorker();
     this.status = null;
     if (url) this.ensureWorker(url);
@@ -148,7 +164,11 @@ export class SyncService {
 
   current(): SyncStatus {
     const counts = this.outbox.counts();
-    const outbox = { pending: counts.pending, rejected: counts.rejected };
+    const outbox = {
+      pending: counts.pending,
+      rejected: counts.rejected,
+      waitingForOwner: counts.waitingForOwner,
+    };
     if (!this.deps.settings().serverUrl) {
       return { ...idle('not-configured'), outbox };
     }
@@ -163,8 +183,22 @@ export class SyncService {
     return new ServerClient({ baseUrl: url, timeoutMs: this.tuning.timeoutMs });
   }
 
+  /**
+   * The configured server is `url`: the account and refresh token of any other server end here
+   * (the account's unsent records stay theirs and wait for them on that server).
+   */
+  private forgetOtherServers(url: string | null): void {
+    const server = url === null ? null : normalizeServerUrl(url);
+    const account = this.account.current();
+    if (account && account.server !== server) this.account.clear();
+    if (server === null) this.refreshToken.clear();
+    else this.refreshToken.take(server);
+  }
+
   private adopt(url: string, pair: TokenPair): void {
-    this.deps.tokenStore.set(pair.refreshToken);
+    this.refreshToken.set(url, pair.refreshToken);
+    // Set before the worker hears of the session: a wrap-up filed from now on is this user's.
+    this.account.set({ server: normalizeServerUrl(url), userId: pair.user.id, username: pair.user.username });
     this.ensureWorker(url);
     this.post({ type: 'session', pair, owner: `${url}|${pair.user.teamId}` });
   }
@@ -186,7 +220,7 @@ export class SyncService {
       if (!msg.success) return this.log('sync: dropped a worker message that failed its schema');
       const m = msg.data;
       if (m.type === 'status') this.status = m.status;
-      else if (m.type === 'rotated') this.deps.tokenStore.set(m.pair.refreshToken);
+      else if (m.type === 'rotated') this.refreshToken.set(url, m.pair.refreshToken);
       else if (m.type === 'relays') this.relays = m.relays;
       else this.log(m.message);
     });

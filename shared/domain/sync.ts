@@ -37,8 +37,14 @@ export const SyncStatus = z.object({
     .object({ username: z.string().max(64), displayName: z.string().max(limits.name), teamId: Id })
     .nullable(),
   outbox: z.object({
+    /** The signed-in account's records not yet sent. */
     pending: z.number().int().nonnegative(),
     rejected: z.number().int().nonnegative(),
+    /**
+     * Pending records that belong to another account (or to none) and wait for their owner to
+     * sign in again; never sent under this one (issue 13). Optional for older hosts.
+     */
+    waitingForOwner: z.number().int().nonnegative().optional(),
   }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -53,5 +53,18 @@ export const OutboxRecord = z.object({
   attempts: z.number().int().nonnegative(),
   rejectReason: z.string().max(limits.shortText).nullable(),
   payload: WrapUp,
+  /**
+   * Who filed it: the server and that server's user (issue 13). null: filed while nobody was
+   * signed in, or queued before records had owners. Optional so older hosts still parse.
+   */
+  owner: z
+    .object({ server: z.string().max(500), username: z.string().max(64) })
+    .nullable()
+    .optional(),
+  /**
+   * Pending, but not the current account's: it goes out only under its owner's session on its
+   * owner's server (an unowned record never goes out by itself), never under this account.
+   */
+  waitingForOwner: z.boolean().optional(),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
