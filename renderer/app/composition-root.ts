@@ -96,7 +96,7 @@ export function startServices(s: Services): void {
   });
   // A filed wrap-up's card is no longer needed (unless its call is still up).
   store.subscribe((st, prev) => {
-    if (st.wrapUps !== prev.wrapUps) telephony.prunePops();
+    if (st.wrapUps !== prev.wrapUps || st.lastFiled !== prev.lastFiled) telephony.prunePops();
   });
   void s.headset.start();
 }

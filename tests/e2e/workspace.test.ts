@@ -55,10 +55,11 @@ async function callerHangsUp(): Promise<void> {
 
 async function file(page: Page, category: string, disposition: string): Promise<void> {
   const form = page.getByTestId('wrapup-form');
+  const callId = await form.getAttribute('data-call-id');
   await form.getByTestId('wrapup-category').selectOption(category);
   await form.getByTestId('wrapup-disposition').selectOption(disposition);
   await form.getByTestId('wrapup-submit').click();
-  await page.getByTestId('wrapup-saved').waitFor({ timeout: 10_000 });
+  await page.locator(`[data-testid="wrapup-saved"][data-call-id="${callId}"]`).waitFor({ timeout: 10_000 });
 }
 
 /** Anything wider than the window, or any control whose text does not fit in it. */

@@ -419,10 +419,10 @@ export class Telephony implements SipPhoneDelegate {
     this.prunePops();
   }
 
-  /** Cards stay while their call or their wrap-up needs them. */
+  /** Cards stay while their call or their wrap-up needs them (and the last filed one, to call back). */
   prunePops(): void {
     const s = this.store.getState();
-    s.prunePops((id) => !!findCall(s.lines, id) || !!s.wrapUps.entries[id]);
+    s.prunePops((id) => !!findCall(s.lines, id) || !!s.wrapUps.entries[id] || s.lastFiled?.callId === id);
   }
 
   /** For the recent-calls panel and the headset: the calls the seat has now. */

@@ -261,7 +261,7 @@ export const en = {
     relayPolicy: 'Media path',
     relayAll: 'Direct where possible',
     relayOnly: 'Always through the relay (TURN)',
-    title: 'Settings',
+    title: 'Phone (SIP account)',
     wsUrl: 'SIP WebSocket URL',
     sipUri: 'SIP URI',
     authUser: 'Auth user',

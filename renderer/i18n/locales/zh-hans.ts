@@ -263,7 +263,7 @@ export const zhHans: Messages = {
     relayPolicy: '媒体路径',
     relayAll: '尽可能直接连接',
     relayOnly: '始终经由中继（TURN）',
-    title: '设置',
+    title: '话机（SIP 账号）',
     wsUrl: 'SIP WebSocket 地址',
     sipUri: 'SIP URI',
     authUser: '认证账号',

@@ -263,7 +263,7 @@ export const zhHant: Messages = {
     relayPolicy: '媒體路徑',
     relayAll: '盡可能直接連線',
     relayOnly: '一律經由中繼（TURN）',
-    title: '設定',
+    title: '話機（SIP 帳號）',
     wsUrl: 'SIP WebSocket 位址',
     sipUri: 'SIP URI',
     authUser: '驗證帳號',
