@@ -219,6 +219,44 @@ describe('ServerClient failures', () => {
     expect(f.retryable).toBe(true);
   });
 
+  it("refuses an answer over its route's cap, declared or streamed, and reads no further", async () => {
+    // Valid JSON either way: only its size is wrong.
+    const big = JSON.stringify(estimate).replace('{', '{' + ' '.repeat(400));
+    let streamedBytes = 0;
+    const srv = await serve(async (req, res) => {
+      if (req.url === '/v1/sync/estimate') return send(res, 200, big); // with a content-length
+      // A body that never ends: chunked, no length; the client must hang up on it.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('error', () => {});
+      while (!res.destroyed && streamedBytes < 50 * 1024 * 1024) {
+        const ok = res.write(' '.repeat(16 * 1024));
+        streamedBytes += 16 * 1024;
+        if (!ok) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      res.end();
+    });
+    const client = new ServerClient({ baseUrl: srv.url, caps: { estimate: 300, changesPerRow: 100 } });
+    expect(await failureOf(client.estimate(token))).toMatchObject({
+      kind: 'bad-response',
+      message: '/v1/sync/estimate: the answer is over 300 bytes',
+    });
+    // The changes cap grows with the rows asked for (4096 + 10 × 100 here).
+    expect(await failureOf(client.changes(token, 0, 10))).toMatchObject({
+      kind: 'bad-response',
+      message: '/v1/changes: the answer is over 5096 bytes',
+    });
+    await delay(50);
+    expect(streamedBytes).toBeLessThan(5 * 1024 * 1024);
+    // The same answer within the default cap is fine.
+    expect(await new ServerClient({ baseUrl: srv.url }).estimate(token)).toEqual(estimate);
+  });
+
+  it('an error answer over the error cap is still a failure of its status', async () => {
+    const srv = await serve((_req, res) => send(res, 503, apiError('busy', 'x'.repeat(2000))));
+    const f = await failureOf(new ServerClient({ baseUrl: srv.url, caps: { error: 100 } }).estimate(token));
+    expect(f).toMatchObject({ kind: 'server', status: 503, message: 'HTTP 503' });
+  });
+
   it('refuses a 2xx answer that fails the shared schema, naming the field but not the query', async () => {
     const { nextCursor: _dropped, ...noCursor } = page;
     const srv = await serve((_req, res) => send(res, 200, noCursor));
@@ -386,6 +424,27 @@ describe('ServerClient.openSnapshot', () => {
       kind: 'bad-response',
       message: '/v1/sync/snapshot: the body is truncated (mid-line)',
     });
+  });
+
+  it('refuses a line over the line cap (an unending one too) and hands on none of it', async () => {
+    const long = await serve((_req, res) =>
+      trickle(res, ['one\n', 'x'.repeat(80), 'y'.repeat(80) + '\nthree\n']),
+    );
+    const capped = { caps: { snapshotLine: 100 } };
+    const { got, error } = await read(
+      await new ServerClient({ baseUrl: long.url, ...capped }).openSnapshot(token),
+    );
+    expect(got).toEqual(['one']);
+    expect(error).toMatchObject({
+      kind: 'bad-response',
+      message: '/v1/sync/snapshot: a line is over 100 characters',
+    });
+    const endless = await serve((_req, res) => trickle(res, ['one\n', ...Array(10).fill('z'.repeat(60))]));
+    const second = await read(
+      await new ServerClient({ baseUrl: endless.url, ...capped }).openSnapshot(token),
+    );
+    expect(second.got).toEqual(['one']);
+    expect(second.error).toMatchObject({ message: '/v1/sync/snapshot: a line is over 100 characters' });
   });
 
   it('fails as the request would before the body: unauthorized, server, timeout, offline', async () => {

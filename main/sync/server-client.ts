@@ -54,10 +54,35 @@ export function normalizeServerUrl(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
+/**
+ * The most the seat reads of an answer (issue 13): a broken or hostile server must not make a
+ * seat that stays open all shift buffer without bound. Sized from the shared limits with room
+ * to spare: a change or snapshot row is at most ~64 KiB of JSON (a 10,000-character note,
+ * escaped, plus the other fields), and the other answers are small and fixed in shape.
+ */
+export const answerCaps = {
+  /** login, refresh */
+  tokens: 64 * 1024,
+  estimate: 16 * 1024,
+  /** Per requested row, plus the page's envelope. */
+  changesPerRow: 64 * 1024,
+  iceServers: 64 * 1024,
+  /** Per record of the batch (id, status, a 500-character reason), plus the envelope. */
+  outboxPerRecord: 4 * 1024,
+  agentState: 16 * 1024,
+  /** An error answer is read only for its message. */
+  error: 64 * 1024,
+  /** One snapshot line is one row (characters, as decoded). */
+  snapshotLine: 1024 * 1024,
+} as const;
+export type AnswerCaps = { [K in keyof typeof answerCaps]: number };
+
 export interface ServerClientOptions {
   baseUrl: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Smaller caps for tests; the defaults are answerCaps. */
+  caps?: Partial<AnswerCaps>;
 }
 
 /**
@@ -67,28 +92,36 @@ export interface ServerClientOptions {
 export class ServerClient {
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly caps: AnswerCaps;
   readonly baseUrl: string;
 
   constructor(opts: ServerClientOptions) {
     this.baseUrl = normalizeServerUrl(opts.baseUrl);
     this.fetchImpl = opts.fetch ?? fetch;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.caps = { ...answerCaps, ...opts.caps };
   }
 
   login(body: LoginRequest) {
-    return this.call('POST', '/v1/auth/login', TokenPair, { body });
+    return this.call('POST', '/v1/auth/login', TokenPair, { body, maxBytes: this.caps.tokens });
   }
 
   refresh(refreshToken: string) {
-    return this.call('POST', '/v1/auth/refresh', TokenPair, { body: { refreshToken } });
+    return this.call('POST', '/v1/auth/refresh', TokenPair, {
+      body: { refreshToken },
+      maxBytes: this.caps.tokens,
+    });
   }
 
   estimate(token: string) {
-    return this.call('GET', '/v1/sync/estimate', SyncEstimate, { token });
+    return this.call('GET', '/v1/sync/estimate', SyncEstimate, { token, maxBytes: this.caps.estimate });
   }
 
   changes(token: string, cursor: number, limit: number) {
-    return this.call('GET', `/v1/changes?cursor=${cursor}&limit=${limit}`, ChangesPage, { token });
+    return this.call('GET', `/v1/changes?cursor=${cursor}&limit=${limit}`, ChangesPage, {
+      token,
+      maxBytes: 4096 + limit * this.caps.changesPerRow,
+    });
   }
 
   /**
@@ -122,6 +155,7 @@ export class ServerClient {
     }
     const body = res.body;
     if (!body) throw failed(new ServerFailure('bad-response', '/v1/sync/snapshot: no body'), '');
+    const maxLine = this.caps.snapshotLine;
     return {
       async *[Symbol.asyncIterator]() {
         const reader = body.getReader();
@@ -149,6 +183,13 @@ export class ServerClient {
                   ));
             const lines = text.split('\n');
             rest = lines.pop() ?? '';
+            // One row per line: a line past the cap (or an unending one) is refused before any
+            // of it is handed on, and the download ends.
+            if (rest.length > maxLine || lines.some((l) => l.length > maxLine))
+              throw new ServerFailure(
+                'bad-response',
+                `/v1/sync/snapshot: a line is over ${maxLine} characters`,
+              );
             if (chunk.done) {
               if (lines.length > 0) yield lines;
               // Every line the server writes ends in a newline: a last one without is a cut body.
@@ -170,7 +211,7 @@ export class ServerClient {
   }
 
   iceServers(token: string): Promise<MediaRelaysT> {
-    return this.call('GET', '/v1/media/ice-servers', MediaRelays, { token });
+    return this.call('GET', '/v1/media/ice-servers', MediaRelays, { token, maxBytes: this.caps.iceServers });
   }
 
   /** `records` is the JSON array text of the batch, payloads as stored (no re-serialising). */
@@ -178,6 +219,7 @@ export class ServerClient {
     return this.call('POST', '/v1/outbox', OutboxBatchResult, {
       token,
       rawBody: `{"records":${recordsJson}}`,
+      maxBytes: 4096 + expectIds.length * this.caps.outboxPerRecord,
     }).then((res) => {
       // An answer about other records, or missing some, is a bad response: nothing is marked.
       const asked = new Set(expectIds);
@@ -190,21 +232,32 @@ export class ServerClient {
 
   /** This agent's latest state (the server keeps the highest seq). */
   putAgentState(token: string, body: AgentStateUpdate) {
-    return this.call('PUT', '/v1/agents/me/state', AgentStateAck, { token, body });
+    return this.call('PUT', '/v1/agents/me/state', AgentStateAck, {
+      token,
+      body,
+      maxBytes: this.caps.agentState,
+    });
   }
 
   private async call<S extends z.ZodType>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
-    opts: { token?: string; body?: unknown; rawBody?: string },
+    opts: { token?: string; body?: unknown; rawBody?: string; maxBytes: number },
   ): Promise<z.output<S>> {
+    const route = path.split('?')[0] ?? path;
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const transport = (e: unknown): ServerFailure => {
+      const name = (e as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        return new ServerFailure('timeout', `no answer within ${this.timeoutMs} ms`);
+      }
+      return new ServerFailure('offline', 'cannot reach the central server');
+    };
     let res: Response;
-    let text: string;
     try {
       res = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
@@ -212,13 +265,17 @@ export class ServerClient {
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await res.text();
     } catch (e) {
-      const name = (e as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new ServerFailure('timeout', `no answer within ${this.timeoutMs} ms`);
-      }
-      throw new ServerFailure('offline', 'cannot reach the central server');
+      throw transport(e);
+    }
+    let text: string;
+    try {
+      text = await readCapped(res, res.ok ? opts.maxBytes : this.caps.error);
+    } catch (e) {
+      if (!(e instanceof AnswerTooLarge)) throw transport(e);
+      // Read no further and use none of it: the caller changes nothing on a bad response.
+      if (!res.ok) throw failureFor(res.status, '');
+      throw new ServerFailure('bad-response', `${route}: the answer is over ${e.maxBytes} bytes`, res.status);
     }
     if (!res.ok) throw failureFor(res.status, text);
     let json: unknown;
@@ -240,6 +297,40 @@ export class ServerClient {
       );
     }
     return parsed.data;
+  }
+}
+
+class AnswerTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the answer is over ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * The body as text, but never more than `maxBytes` of it: a declared length over the cap is
+ * refused before reading, and a body that grows past it is cut off (the connection is closed).
+ */
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const body = res.body;
+  if (declared > maxBytes) {
+    await body?.cancel().catch(() => {});
+    throw new AnswerTooLarge(maxBytes);
+  }
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) return text + decoder.end();
+    bytes += chunk.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AnswerTooLarge(maxBytes);
+    }
+    text += decoder.write(Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength));
   }
 }
 

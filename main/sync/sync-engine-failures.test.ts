@@ -38,6 +38,21 @@ describe('SyncEngine: answers it refuses change nothing', () => {
     expect(r.cache.state('initial-done')).not.toBe('1');
   });
 
+  it('a page over its size cap: the pages before it stay, it and its cursor do not', async () => {
+    // 4096 + 2 rows × 1000 bytes for a page of 2; the third page is padded past it.
+    const r = rig({ caps: { changesPerRow: 1000 } });
+    r.central.feed = feedOf5();
+    const feed = r.central.routes['/v1/changes']!;
+    r.central.routes['/v1/changes'] = async (url, body) =>
+      url.searchParams.get('cursor') === '4'
+        ? json(' '.repeat(7000) + (await (await feed(url, body)).text()))
+        : feed(url, body);
+    void r.start();
+    await r.failedWith('error', '/v1/changes: the answer is over 6096 bytes');
+    expect(r.cache.cursor()).toBe(4);
+    expect(r.cache.state('initial-done')).not.toBe('1');
+  });
+
   it('a page whose cursor goes backwards', async () => {
     const r = rig();
     r.central.feed = feedOf5();

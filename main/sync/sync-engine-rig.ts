@@ -10,7 +10,7 @@ import { OutboxRepository } from '../db/outbox-repository';
 import { SeatAccountRepository } from '../db/seat-account-repository';
 import { SnapshotLoadRepository } from '../db/snapshot-load-repository';
 import { FakeCentral, pair } from './fake-central';
-import { ServerClient } from './server-client';
+import { ServerClient, type AnswerCaps } from './server-client';
 import { SyncEngine, type EngineStatus, type SyncEngineOptions } from './sync-engine';
 
 export const customer = (seq: number, id: string, phones: string[] = []): Change => ({
@@ -64,8 +64,14 @@ export async function stopRigs(): Promise<void> {
   for (const stop of stops.splice(0)) await stop();
 }
 
-export function rig(opts: Partial<SyncEngineOptions> & { timeoutMs?: number; useSnapshot?: boolean } = {}) {
-  const { timeoutMs, useSnapshot, ...engineOpts } = opts;
+export function rig(
+  opts: Partial<SyncEngineOptions> & {
+    timeoutMs?: number;
+    useSnapshot?: boolean;
+    caps?: Partial<AnswerCaps>;
+  } = {},
+) {
+  const { timeoutMs, useSnapshot, caps, ...engineOpts } = opts;
   const db = openTestDatabase();
   const cache = new CacheSyncRepository(db);
   const outbox = new OutboxRepository(db);
@@ -74,6 +80,7 @@ export function rig(opts: Partial<SyncEngineOptions> & { timeoutMs?: number; use
     baseUrl: 'http://central.test',
     fetch: central.fetch,
     timeoutMs: timeoutMs ?? 2000,
+    caps,
   });
   // Signed in as `pair`'s user, as the host records it: what the rig files is theirs.
   const account = new SeatAccountRepository(db);
