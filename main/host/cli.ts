@@ -57,6 +57,7 @@ const host = await startHost({
   port,
   log,
   syncTuning: preset?.syncTuning,
+  trace: process.env.SEATDESK_HOST_TRACE === '1',
 }).catch((e: unknown) => {
   // A missing build is the user's next step, not a crash: one line saying what to run.
   if (!(e instanceof RendererNotBuiltError)) throw e;

@@ -20,6 +20,8 @@ export interface HostOptions {
   localeTag?: string;
   log?: (msg: string) => void;
   syncTuning?: Partial<SyncTuning>;
+  /** Per-call timing lines on stderr for bench:screen-pop (see attachHostBridge). */
+  trace?: boolean;
 }
 
 export interface StartedHost {
@@ -69,7 +71,7 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const wss = attachHostBridge({ server, handlers, token, origin, log });
+  const wss = attachHostBridge({ server, handlers, token, origin, log, trace: opts.trace });
   return {
     url: `${origin}/#token=${token}`,
     origin,

@@ -18,6 +18,12 @@ export interface BridgeOptions {
   token: string;
   origin: string;
   log: (msg: string) => void;
+  /**
+   * Per-call timing on stderr, one `[host-trace] {"id","method","received","replied"}` line per call
+   * (wall-clock ms: the 'message' event, the reply handed to the socket); bench:screen-pop joins
+   * them with the renderer's marks (cli.ts: SEATDESK_HOST_TRACE=1).
+   */
+  trace?: boolean;
 }
 
 function tokenMatches(offered: string, token: string): boolean {
@@ -38,7 +44,14 @@ export function refuseReason(req: IncomingMessage, origin: string, token: string
 }
 
 /** The browser-mode transport of the host API: the same dispatchHostCall as Electron's IPC. */
-export function attachHostBridge({ server, handlers, token, origin, log }: BridgeOptions): WebSocketServer {
+export function attachHostBridge({
+  server,
+  handlers,
+  token,
+  origin,
+  log,
+  trace = false,
+}: BridgeOptions): WebSocketServer {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: maxHostMessageBytes * 2,
@@ -57,6 +70,7 @@ export function attachHostBridge({ server, handlers, token, origin, log }: Bridg
   function serve(ws: WebSocket) {
     ws.on('error', (err) => log(`host bridge: socket error ${err.message}`));
     ws.on('message', async (data, isBinary) => {
+      const received = trace ? wallClock() : 0;
       const bytes = Array.isArray(data)
         ? data.reduce((n, b) => n + b.length, 0)
         : (data as Buffer).byteLength;
@@ -80,7 +94,14 @@ export function attachHostBridge({ server, handlers, token, origin, log }: Bridg
         return;
       }
       const result = await dispatchHostCall(handlers, req.data.method, req.data.input, bytes, log);
-      reply(ws, { t: 'res', id: req.data.id, result });
+      const text = JSON.stringify({ t: 'res', id: req.data.id, result } satisfies WireResponse);
+      const replied = trace ? wallClock() : 0;
+      if (ws.readyState === ws.OPEN) ws.send(text);
+      if (trace) {
+        const line = JSON.stringify({ id: req.data.id, method: req.data.method, received, replied });
+        // After the reply, off the call's path: the write to stderr waits for the next turn.
+        setImmediate(() => process.stderr.write(`[host-trace] ${line}\n`));
+      }
     });
   }
   return wss;
@@ -88,4 +109,9 @@ export function attachHostBridge({ server, handlers, token, origin, log }: Bridg
 
 function reply(ws: WebSocket, res: WireResponse) {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(res));
+}
+
+/** Milliseconds since the epoch with sub-millisecond resolution, comparable with the renderer's. */
+function wallClock(): number {
+  return performance.timeOrigin + performance.now();
 }
