@@ -44,6 +44,7 @@ export class CustomerCacheRepository {
   private readonly openComplaints;
   private readonly pendingFollowUps;
   private readonly snapshot;
+  private readonly firstNumber;
 
   constructor(
     db: Db,
@@ -57,6 +58,14 @@ export class CustomerCacheRepository {
     // One read transaction: the five reads see one snapshot even while the seed worker
     // (or later the sync) commits in between.
     this.snapshot = db.transaction((e164: string) => this.read(e164));
+    this.firstNumber = db
+      .prepare<[], string>('SELECT e164 FROM customer_phones ORDER BY e164 LIMIT 1')
+      .pluck();
+  }
+
+  /** Some number the cache holds (the lowest), or null when it is empty: for warming the pop path. */
+  anyNumber(): string | null {
+    return this.firstNumber.get() ?? null;
   }
 
   /** The card for an E.164 number, or null when no (valid) customer holds it. */
