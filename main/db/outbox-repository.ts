@@ -29,7 +29,9 @@ const listed = `id, kind, created_at, state, attempts, reject_reason, payload, o
 export const outboxSql = {
   byId: `SELECT id FROM outbox WHERE id = ?`,
   // The owner is the seat's account at the moment of filing, read in the same statement (so in
-  // the filing's transaction): NULLs when nobody is signed in (an unowned record).
+  // the filing's transaction). Filed while nobody is signed in, the owner is NULL: the seat cannot
+  // tell who typed it, and "whoever signs in next" may be someone else, so an unowned record is
+  // kept and listed but never sent automatically (docs/architecture.md, Durability).
   insertPending: `INSERT INTO outbox (id, kind, created_at, state, attempts, reject_reason, payload,
         owner_server, owner_user_id, owner_username)
       VALUES (?, 'wrap-up', ?, 'pending', 0, NULL, ?, ${accountValue(accountKeys.server)},
