@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabaseFor } from '../../../server/start-server';
 import { OutboxRecord } from '../../../shared';
 import { newTokenSecret, startServerProcess, type RunningServer } from '../../helpers/central-server';
 import { caughtUp, expectedCache, newWrapUp, startSyncedHost } from '../../helpers/synced-host';
@@ -82,5 +83,18 @@ describe('one seat, two agents (issue 13)', () => {
     expect(filed.filter((w) => !northIds.has(w.id))).toEqual([]);
     const southAfter = await teamInteractions('agent2001');
     expect(filed.filter((w) => southAfter.has(w.id))).toEqual([]);
+
+    // In the server's own tables: team north, filed by agent1001's user.
+    await server.stop();
+    const db = await openDatabaseFor({ dataDir: join(root, 'server', 'pgdata') });
+    try {
+      const rows = await db.query<{ team_id: string; filed_by: string }>(
+        `SELECT DISTINCT team_id, filed_by FROM interactions WHERE id = ANY($1::text[])`,
+        [filed.map((w) => w.id)],
+      );
+      expect(rows).toEqual([{ team_id: 'team-north', filed_by: 'u-agent1001' }]);
+    } finally {
+      await db.close();
+    }
   }, 240_000);
 });
