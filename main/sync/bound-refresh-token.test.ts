@@ -69,3 +69,22 @@ describe('SyncService.start with a token of another server', () => {
     }
   });
 });
+
+describe('SyncService.logout', () => {
+  it('forgets the token and the account: what is filed next belongs to nobody', () => {
+    const db = openTestDatabase();
+    const account = new SeatAccountRepository(db);
+    account.set({ server: 'https://central.test', userId: 'u-agent1001', username: 'agent1001' });
+    const store = new MemorySecretStore();
+    new BoundRefreshToken(store).set('https://central.test', token);
+    const sync = new SyncService({
+      dbFile: ':memory:',
+      db,
+      settings: () => ({ ...defaultSettings, serverUrl: 'https://central.test' }),
+      tokenStore: store,
+    });
+    expect(sync.logout()).toBe(true);
+    expect(store.get()).toBe('');
+    expect(account.current()).toBeNull();
+  });
+});

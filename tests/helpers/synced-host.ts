@@ -24,7 +24,12 @@ export interface SyncTuningPreset {
   backoff?: { baseMs: number; capMs: number };
 }
 
-/** A browser-mode host process signed in to `serverUrl` as `username`, with fast test tuning. */
+/**
+ * A browser-mode host process signed in to `serverUrl` as `username`, with fast test tuning.
+ * Resolves once the sign-in has happened (the server must be up): what a test files after that
+ * is `username`'s, as an agent signs in before taking calls. A wrap-up filed before any sign-in
+ * on a fresh seat has no owner and is never sent by itself (issue 13).
+ */
 export async function startSyncedHost(
   dataDir: string,
   serverUrl: string,
@@ -55,21 +60,29 @@ export async function startSyncedHost(
     return r.value;
   };
   const status = async () => SyncStatus.parse(await call('sync:status', {}));
+  const waitFor: SyncedHost['waitFor'] = async (what, pred, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: SyncStatus | null = null;
+    while (Date.now() < deadline) {
+      last = await status();
+      if (pred(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; last status ${JSON.stringify(last)}\n${host.stderr()}`);
+  };
+  try {
+    await waitFor(`the sign-in as ${username}`, (s) => s.user?.username === username);
+  } catch (e) {
+    ws.terminate();
+    await host.stop();
+    throw e;
+  }
   return {
     host,
     ws,
     call,
     status,
-    async waitFor(what, pred, timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last: SyncStatus | null = null;
-      while (Date.now() < deadline) {
-        last = await status();
-        if (pred(last)) return last;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`timed out waiting for ${what}; last status ${JSON.stringify(last)}\n${host.stderr()}`);
-    },
+    waitFor,
     async stop(signal) {
       ws.terminate();
       await host.stop(signal);
