@@ -17,9 +17,11 @@ export const accountKeys = {
 
 /**
  * The seat's current account, kept in the database beside the outbox. It is set when a session
- * begins (sign-in or a resumed refresh) and stays while the server is unreachable (the agent is
- * still signed in on the seat, and what they file is theirs); it is cleared by sign-out and by a
- * change of server. A wrap-up filed while it is clear has no owner (see OutboxRepository).
+ * begins (sign-in or a resumed refresh) and stays while the seat holds that account's refresh
+ * token, the server reachable or not (the agent is still signed in on the seat, and what they
+ * file is theirs). It is cleared by sign-out, by a change of server, by a start-up with no token
+ * left (browser mode keeps none) and by a refused one. A wrap-up filed while it is clear has no
+ * owner (see OutboxRepository).
  */
 export class SeatAccountRepository {
   private readonly getOne;

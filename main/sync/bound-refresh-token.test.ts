@@ -88,3 +88,19 @@ describe('SyncService.logout', () => {
     expect(account.current()).toBeNull();
   });
 });
+
+describe('SyncService.start with no token left (a browser-mode restart)', () => {
+  it('forgets the last account: the next person at the seat does not file under its name', async () => {
+    const db = openTestDatabase();
+    const account = new SeatAccountRepository(db);
+    account.set({ server: 'https://central.test', userId: 'u-agent1001', username: 'agent1001' });
+    const sync = new SyncService({
+      dbFile: ':memory:',
+      db,
+      settings: () => ({ ...defaultSettings, serverUrl: 'https://central.test' }),
+      tokenStore: new MemorySecretStore(),
+    });
+    await sync.start();
+    expect(account.current()).toBeNull();
+  });
+});

@@ -100,12 +100,23 @@ export class SyncService {
     if (!url) return;
     // Only a token this server issued is sent to it; one for another server is dropped.
     const refresh = this.refreshToken.take(url);
-    if (!refresh) return;
+    if (!refresh) {
+      // No credential survived (browser mode keeps none across restarts): nobody is signed in,
+      // so the last account no longer owns what is filed on this seat.
+      this.account.clear();
+      return;
+    }
     try {
       const pair = await this.client(url).refresh(refresh);
       this.adopt(url, pair);
     } catch (e) {
-      // Offline at start-up is normal: the cache serves, and the agent signs in when it is back.
+      if (e instanceof ServerFailure && e.kind === 'unauthorized') {
+        // The server ended that session: the seat is signed out, as after sign-out.
+        this.refreshToken.clear();
+        this.account.clear();
+      }
+      // Offline at start-up is normal: the cache serves, and the agent signs in when it is back
+      // (still the account's: the seat holds its credential).
       this.log(`sync: could not resume the session (${e instanceof ServerFailure ? e.kind : 'error'})`);
       this.ensureWorker(url);
     }
