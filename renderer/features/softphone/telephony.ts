@@ -1,64 +1,18 @@
-import type { HostClient, WrapUpDraft } from '../../../shared';
-import type { AppStore } from '../../store/app-store';
-import type { CallRecorder } from '../call-history';
-import { popCustomer, type PopLoader, type PopSnapshot } from '../screen-pop';
-import type { WrapUpController } from '../wrap-up';
-import type { CallLegs } from './call-legs';
+import { popCustomer, type PopSnapshot } from '../screen-pop';
 import type { CallSnapshot, NewCall } from './call-snapshot';
 import { dialString } from './dial-string';
 import { noIce, type IceConfig } from './ice-config';
 import { findCall } from './line-machine';
-import type { SipPhoneDelegate, SipPhoneOptions } from './sip-phone';
+import type { SipPhoneDelegate } from './sip-phone';
 import { notifyRing } from './ring-notification';
+import { failureNotice } from './failure-notice';
+import type { PhoneLike, TelephonyDeps } from './telephony-deps';
+
+export type { PhoneLike, TelephonyDeps } from './telephony-deps';
 
 const iceRefreshMs = 5 * 60_000;
 /** How long the ringing UI waits for the card, so both appear in one render (the lookup takes ~1 ms). */
 const popWaitMs = 50;
-
-/** What Telephony needs of the phone (SipPhone; a fake in unit tests). */
-export interface PhoneLike {
-  start(opts: SipPhoneOptions): Promise<void>;
-  stop(): Promise<void>;
-  setIce(ice: IceConfig): void;
-  setOffered(offered: boolean, queues: readonly string[]): Promise<void>;
-  ping(timeoutMs?: number): Promise<number>;
-  reconnectNow(): void;
-  legs: Pick<
-    CallLegs,
-    | 'answer'
-    | 'reject'
-    | 'hangup'
-    | 'dial'
-    | 'setHeld'
-    | 'setFocus'
-    | 'setMuted'
-    | 'sendDtmf'
-    | 'transfer'
-    | 'completeTransfer'
-    | 'replaceMicrophone'
-    | 'peerConnection'
-  >;
-}
-
-export interface TelephonyDeps {
-  store: AppStore;
-  host: Pick<HostClient, 'credentials:getSipPassword' | 'media:iceServers'>;
-  createPhone(delegate: SipPhoneDelegate): PhoneLike;
-  pops: PopLoader;
-  wrapUps: WrapUpController;
-  history: CallRecorder;
-  agentStatus: { callStarted(): void; callEnded(): void };
-  quality: { start(callId: string): void; stop(): WrapUpDraft['quality']; running(): string | null };
-  devices: {
-    start(): Promise<void>;
-    refresh(): Promise<unknown>;
-    micConstraints(): MediaTrackConstraints | true;
-    outputId(): string;
-    onOutputChanged: (deviceId: string) => void;
-  };
-  ringtone: { warmUp(): void; start(): void; stop(): void; waitingBeep(sinkId: string): void };
-  notify?: (call: NewCall) => void;
-}
 
 /**
  * Wires the SIP layer to the store and the host: registration, ringing with the screen-pop (the
@@ -430,14 +384,4 @@ export class Telephony implements SipPhoneDelegate {
     const { focused, other } = this.store.getState().lines;
     return [focused, other].filter((c): c is CallSnapshot => !!c);
   }
-}
-
-/** SIP failure codes the agent meets most, each with its own words; the rest share one. */
-export function failureNotice(code: number): string {
-  if (code === 486 || code === 600) return 'call.failed.busy';
-  if (code === 480 || code === 404) return 'call.failed.unavailable';
-  if (code === 408) return 'call.failed.timeout';
-  if (code === 487) return 'call.failed.cancelled';
-  if (code === 503 || code === 500) return 'call.failed.serviceUnavailable';
-  return 'call.failed.other';
 }
