@@ -94,6 +94,12 @@ function OutboxRow({
         <span className={`chip chip-${state}`} data-testid="outbox-state" data-state={state}>
           {t(`outbox.state.${state}`)}
         </span>
+        {record.waitingForOwner ? (
+          // Another account's record (or nobody's): it goes up only under its owner's session.
+          <span className="chip chip-waiting" data-testid="outbox-waiting-owner">
+            {record.owner ? t('outbox.waitingFor', { who: record.owner.username }) : t('outbox.noOwner')}
+          </span>
+        ) : null}
       </div>
       {state === 'rejected' ? (
         <>

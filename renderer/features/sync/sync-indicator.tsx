@@ -20,6 +20,7 @@ export function SyncIndicator({ onOpenQueue }: { onOpenQueue?: () => void }) {
       ? t('sync.lastSync', { time: formatTime(sync.lastSyncAt, locale) })
       : t('sync.neverSynced'));
   const { pending, rejected } = sync.outbox;
+  const waiting = sync.outbox.waitingForOwner ?? 0;
   const progress = sync.phase === 'initial' ? sync.progress : null;
   return (
     <span className="sync-indicator">
@@ -47,6 +48,17 @@ export function SyncIndicator({ onOpenQueue }: { onOpenQueue?: () => void }) {
           onClick={onOpenQueue}
         >
           {t('sync.pending', { n: formatCount(pending, locale) })}
+        </button>
+      ) : null}
+      {waiting > 0 ? (
+        <button
+          type="button"
+          className="pill outbox-count waiting"
+          data-testid="outbox-waiting-owner"
+          title={t('sync.waitingOwnerTitle')}
+          onClick={onOpenQueue}
+        >
+          {t('sync.waitingOwner', { n: formatCount(waiting, locale) })}
         </button>
       ) : null}
       {rejected > 0 ? (

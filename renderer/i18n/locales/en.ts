@@ -273,6 +273,9 @@ export const en = {
     sessionOnly: 'The password is kept for this session only.',
   },
   sync: {
+    waitingOwner: '{{n}} waiting for their owner',
+    waitingOwnerTitle:
+      'Wrap-ups filed under another account (or while nobody was signed in): they go up only when that agent signs in again, never under yours.',
     'not-configured': 'No server set',
     'signed-out': 'Signed out',
     connecting: 'Connecting…',
@@ -292,6 +295,8 @@ export const en = {
     neverSynced: 'Not synced yet',
   },
   outbox: {
+    waitingFor: 'Waits for {{who}}',
+    noOwner: 'Waits for its owner',
     title: 'Sync queue',
     empty: 'No wrap-ups in the queue.',
     loadFailed: 'Could not read the sync queue: {{reason}}',

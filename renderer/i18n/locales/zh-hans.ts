@@ -275,6 +275,9 @@ export const zhHans: Messages = {
     sessionOnly: '密码仅在本次会话中保留。',
   },
   sync: {
+    waitingOwner: '{{n}} 条待原账号',
+    waitingOwnerTitle:
+      '以其他账号（或未登录时）创建的小结：只会在该坐席重新登录后上传，绝不会以你的账号提交。',
     'not-configured': '未配置服务器',
     'signed-out': '未登录服务器',
     connecting: '连接中…',
@@ -294,6 +297,8 @@ export const zhHans: Messages = {
     neverSynced: '尚未同步',
   },
   outbox: {
+    waitingFor: '等待 {{who}}',
+    noOwner: '等待原账号',
     title: '同步队列',
     empty: '队列中没有话后记录。',
     loadFailed: '无法读取同步队列：{{reason}}',

@@ -275,6 +275,9 @@ export const zhHant: Messages = {
     sessionOnly: '密碼僅保留於本次工作階段。',
   },
   sync: {
+    waitingOwner: '{{n}} 筆待原帳號',
+    waitingOwnerTitle:
+      '以其他帳號（或未登入時）建立的結案：只會在該專員重新登入後上傳，絕不會以你的帳號送出。',
     'not-configured': '未設定伺服器',
     'signed-out': '未登入伺服器',
     connecting: '連線中…',
@@ -294,6 +297,8 @@ export const zhHant: Messages = {
     neverSynced: '尚未同步',
   },
   outbox: {
+    waitingFor: '等待 {{who}}',
+    noOwner: '等待原帳號',
     title: '同步佇列',
     empty: '佇列中沒有話後整理。',
     loadFailed: '無法讀取同步佇列：{{reason}}',
