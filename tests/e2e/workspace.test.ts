@@ -84,7 +84,10 @@ describe('the agent workspace', () => {
     const pop = agent.getByTestId('screen-pop');
 
     // Call 1: the VIP. The notes open at the answer and name the customer the card found.
+    // The agent never went Ready (Logged out of the queues): a direct call still makes them On call.
+    expect(await agent.getByTestId('agent-state').getAttribute('data-state')).toBe('logged-out');
     const call1 = await ringAndAnswer('02-2345-6789', 'Spoofed display name');
+    await expect.poll(() => agent.getByTestId('agent-state').getAttribute('data-state')).toBe('on-call');
     await expect.poll(() => form.getAttribute('data-call-id')).toBe(call1);
     expect(await agent.getByTestId('caller-title').textContent()).toBe(vip.name);
     expect(await agent.getByTestId('wrapup-call').textContent()).toContain(vip.name);
@@ -92,6 +95,7 @@ describe('the agent workspace', () => {
     await form.getByTestId('wrapup-notes').fill(notes1);
     expect(await form.getByTestId('wrapup-submit').isDisabled()).toBe(true); // filed after the call
     await callerHangsUp();
+    await expect.poll(() => agent.getByTestId('agent-state').getAttribute('data-state')).toBe('acw');
 
     // Call 2: hung up without a word written.
     const call2 = await ringAndAnswer('+86 138 0013 8000', '');
