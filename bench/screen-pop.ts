@@ -185,6 +185,9 @@ interface HostTrace {
   /** Wall-clock ms: the 'message' event, and the reply handed to the socket. */
   received: number;
   replied: number;
+  /** The host process's CPU time, and the blocks it read from disk, in between. */
+  cpuMs: number;
+  fsRead: number;
 }
 
 function phasesOf(t: PopTimeline, h: HostTrace | undefined): PopPhases {
@@ -217,7 +220,7 @@ host.child.stderr?.on('data', (d: Buffer) => {
   for (const line of lines) {
     if (!line.startsWith('[host-trace] ')) continue;
     const t = JSON.parse(line.slice('[host-trace] '.length)) as HostTrace;
-    if (t.method === 'cache:screenPop') hostTraces.set(t.id, t);
+    hostTraces.set(t.id, t);
   }
 });
 const timelines: PopTimeline[] = [];
@@ -285,6 +288,32 @@ for (const [k, s] of Object.entries(phaseStats)) {
   const f = (x: number) => x.toFixed(2).padStart(8);
   log(`  ${k.padEnd(32)}${f(s.p50)} ${f(s.p90)} ${f(s.p99)} ${f(s.max)}`);
 }
+// The slow pops, seen from the host: the request waited behind another call (the host's event loop
+// was busy with it), or the lookup itself was slow (reading from disk, or short of a CPU).
+const behind = new Map<string, number>();
+let slowHost = 0;
+let slowFromDisk = 0;
+let slowOffCpu = 0;
+for (const t of timelines) {
+  const h = t.requestId === null ? undefined : hostTraces.get(t.requestId);
+  if (!h || t.sent === null) continue;
+  for (const c of hostTraces.values()) {
+    // In flight when the request was sent, and the request read only once it had answered: it
+    // held the event loop (a call answered from another thread lets the request in meanwhile).
+    const held = c.received < h.received && c.replied > t.sent && h.received >= c.replied;
+    if (c.id !== h.id && held) behind.set(c.method, (behind.get(c.method) ?? 0) + 1);
+  }
+  if (h.replied - h.received <= 5) continue;
+  slowHost++;
+  if (h.fsRead > 0) slowFromDisk++;
+  else if (h.cpuMs < (h.replied - h.received) / 4) slowOffCpu++;
+}
+log(
+  `  requests that waited behind another host call: ${[...behind].map(([m, n]) => `${n} × ${m}`).join(', ') || 'none'}`,
+);
+log(
+  `  host phase over 5 ms: ${slowHost} pops (${slowFromDisk} reading from disk, ${slowOffCpu} mostly off the CPU)`,
+);
 if (process.env.SEATDESK_BENCH_TRACE) {
   const pops = timelines.map((t, i) => ({ i, ...t, phases: rows[i] }));
   writeFileSync(process.env.SEATDESK_BENCH_TRACE, JSON.stringify({ pops, host: [...hostTraces.values()] }));

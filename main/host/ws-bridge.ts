@@ -19,9 +19,10 @@ export interface BridgeOptions {
   origin: string;
   log: (msg: string) => void;
   /**
-   * Per-call timing on stderr, one `[host-trace] {"id","method","received","replied"}` line per call
-   * (wall-clock ms: the 'message' event, the reply handed to the socket); bench:screen-pop joins
-   * them with the renderer's marks (cli.ts: SEATDESK_HOST_TRACE=1).
+   * Per-call timing on stderr, one `[host-trace] {"id","method","received","replied","cpuMs","fsRead"}`
+   * line per call (wall-clock ms: the 'message' event, the reply handed to the socket; the process's
+   * CPU time and disk blocks read in between); bench:screen-pop joins them with the renderer's
+   * marks (cli.ts: SEATDESK_HOST_TRACE=1).
    */
   trace?: boolean;
 }
@@ -71,6 +72,7 @@ export function attachHostBridge({
     ws.on('error', (err) => log(`host bridge: socket error ${err.message}`));
     ws.on('message', async (data, isBinary) => {
       const received = trace ? wallClock() : 0;
+      const usage = trace ? process.resourceUsage() : null;
       const bytes = Array.isArray(data)
         ? data.reduce((n, b) => n + b.length, 0)
         : (data as Buffer).byteLength;
@@ -97,8 +99,18 @@ export function attachHostBridge({
       const text = JSON.stringify({ t: 'res', id: req.data.id, result } satisfies WireResponse);
       const replied = trace ? wallClock() : 0;
       if (ws.readyState === ws.OPEN) ws.send(text);
-      if (trace) {
-        const line = JSON.stringify({ id: req.data.id, method: req.data.method, received, replied });
+      if (usage) {
+        // The process's CPU time and blocks read from disk meanwhile: a slow call that used neither
+        // was waiting for a CPU (or for another thread's lock), one with fsRead > 0 for the disk.
+        const after = process.resourceUsage();
+        const line = JSON.stringify({
+          id: req.data.id,
+          method: req.data.method,
+          received,
+          replied,
+          cpuMs: (after.userCPUTime + after.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) / 1000,
+          fsRead: after.fsRead - usage.fsRead,
+        });
         // After the reply, off the call's path: the write to stderr waits for the next turn.
         setImmediate(() => process.stderr.write(`[host-trace] ${line}\n`));
       }
