@@ -7,6 +7,7 @@ import type { SyncService } from '../sync/sync-service';
 import type { SecretStore } from '../settings/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { resolveLocale } from '../settings/system-locale';
+import { writerHandlers, type DataWriter } from './data-writer';
 
 export interface HostDeps {
   db: Db;
@@ -18,17 +19,18 @@ export interface HostDeps {
   systemLocaleTag: string | undefined;
   clock?: () => Date;
   log?: (msg: string) => void;
+  /** Runs the durable writes in their own thread (startDataWriter); without it, in this one. */
+  writer?: DataWriter;
 }
 
 /** The composition root of the host API: every handler, wired to its services. */
 export function createHostHandlers(deps: HostDeps): HostHandlers {
   const clock = deps.clock ?? (() => new Date());
-  const data = createDataHandlers({
-    db: deps.db,
-    clock,
-    defaultRegion: () => deps.settings.get().defaultRegion,
-    log: deps.log,
-  });
+  const defaultRegion = () => deps.settings.get().defaultRegion;
+  const local = createDataHandlers({ db: deps.db, clock, defaultRegion, log: deps.log });
+  const data = deps.writer
+    ? { ...local, ...writerHandlers(deps.writer, () => ({ now: clock(), region: defaultRegion() })) }
+    : local;
   return {
     'app:info': () => ({
       version: deps.version,
@@ -48,8 +50,8 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       return { persisted: deps.secrets.persistent };
     },
     ...data,
-    'wrapup:submit': (wrapUp) => {
-      const out = data['wrapup:submit'](wrapUp);
+    'wrapup:submit': async (wrapUp) => {
+      const out = await data['wrapup:submit'](wrapUp);
       // Filed locally first (the agent is done); the sync sends it now if the server is there.
       deps.sync.kick();
       return out;

@@ -8,6 +8,7 @@ import { MemorySecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncTuning } from '../sync/sync-service';
 import { createHostHandlers } from './create-host-handlers';
+import { startDataWriter } from './data-writer';
 import { assertRendererBuilt } from './renderer-dir';
 import { createStaticHandler } from './static-server';
 import { attachHostBridge } from './ws-bridge';
@@ -56,6 +57,8 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
     tuning: opts.syncTuning,
     log,
   });
+  // Wrap-ups, drafts and the call log are written (and fsynced) in their own thread.
+  const writer = startDataWriter({ dbFile, log });
   const handlers = createHostHandlers({
     db,
     settings,
@@ -65,6 +68,7 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
     version: opts.version ?? '0.1.0',
     systemLocaleTag: opts.localeTag ?? Intl.DateTimeFormat().resolvedOptions().locale,
     log,
+    writer,
   });
   const token = randomBytes(32).toString('hex');
   const server = createServer(createStaticHandler(opts.rendererDir));
@@ -85,6 +89,7 @@ export async function startHost(opts: HostOptions): Promise<StartedHost> {
       for (const c of wss.clients) c.terminate();
       wss.close();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await writer.close();
       db.close();
     },
   };
