@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallLogEntry } from '../../../shared';
 import { useApp, useServices } from '../../app/services';
@@ -78,10 +78,12 @@ export function RecentCallsPanel() {
   );
 }
 
-function RecentCallRow({ call }: { call: CallLogEntry }) {
+/**
+ * One row, rendered again only when its call changes: a ring flips "can dial", and only the
+ * Call back buttons follow it (twenty full rows re-rendered cost ~1.5 ms on the ring path).
+ */
+const RecentCallRow = memo(function RecentCallRow({ call }: { call: CallLogEntry }) {
   const { t, i18n } = useTranslation();
-  const { telephony } = useServices();
-  const canDial = useApp((s) => s.registration.state === 'registered' && !s.lines.focused);
   const who = call.displayName || call.number || t('call.anonymous');
   const missed = call.outcome === 'missed';
   return (
@@ -112,16 +114,28 @@ function RecentCallRow({ call }: { call: CallLogEntry }) {
         </span>
       ) : null}
       {call.number ? (
-        <button
-          type="button"
-          data-testid="call-back"
-          disabled={!canDial}
-          aria-label={t('history.callBackTo', { who })}
-          onClick={() => telephony.dial(call.number)}
-        >
-          {t('history.callBack')}
-        </button>
+        <CallBackButton
+          number={call.number}
+          label={t('history.callBackTo', { who })}
+          text={t('history.callBack')}
+        />
       ) : null}
     </li>
+  );
+});
+
+function CallBackButton({ number, label, text }: { number: string; label: string; text: string }) {
+  const { telephony } = useServices();
+  const canDial = useApp((s) => s.registration.state === 'registered' && !s.lines.focused);
+  return (
+    <button
+      type="button"
+      data-testid="call-back"
+      disabled={!canDial}
+      aria-label={label}
+      onClick={() => telephony.dial(number)}
+    >
+      {text}
+    </button>
   );
 }

@@ -169,8 +169,13 @@ export class Telephony implements SipPhoneDelegate {
       if (pop) s.setPop(pop);
       s.ring(call, new Date());
       if (!pop) void lookup.then((late) => this.keepPop(late));
-      this.d.ringtone.start();
-      this.notify(call);
+      // After React has committed the ringing UI and the card: starting WebAudio and reading the
+      // notification permission (a synchronous trip to the browser process) cost up to 4 ms here.
+      setTimeout(() => {
+        if (findCall(this.store.getState().lines, call.callId)?.state !== 'ringing') return;
+        this.d.ringtone.start();
+        this.notify(call);
+      }, 0);
     });
   }
 
