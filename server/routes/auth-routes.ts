@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenPair } from '../../shared';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/password';
 import { hashRefreshToken, newRefreshToken } from '../auth/tokens';
 import { ApiFailure } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
@@ -53,6 +53,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash));
     if (!user || !ok || user.disabled)
       throw new ApiFailure(401, 'unauthorized', 'wrong username or password');
+    if (needsRehash(user.password_hash)) {
+      // An older, cheaper hash: the password is at hand now, so it is rewritten at today's cost.
+      await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
+        user.id,
+        await hashPassword(body.password),
+        user.password_hash,
+      ]);
+    }
     await audit(db, { sub: user.id, team: user.team_id, seat: body.seat }, 'login', 'user', [user.id]);
     return issue(user, body.seat);
   });
