@@ -7,6 +7,7 @@ import type { SqlClient } from './db/sql-client';
 import { attachChangesStream } from './events/changes-stream';
 import { buildApp } from './http/app';
 import type { RelayConfig } from './media/turn-credentials';
+import type { SessionLimits } from './auth/session-store';
 
 export interface ServerOptions {
   /** postgres://… for a real PostgreSQL; otherwise the embedded PGlite at `dataDir` (or in memory). */
@@ -19,6 +20,7 @@ export interface ServerOptions {
   accessTtlS?: number;
   logger?: boolean;
   relays?: RelayConfig;
+  sessionLimits?: SessionLimits;
 }
 
 export interface StartedServer {
@@ -40,7 +42,10 @@ export async function startServer(opts: ServerOptions): Promise<StartedServer> {
   await migrate(db);
   const clock = opts.clock ?? (() => new Date());
   const tokens = new TokenIssuer(opts.tokenSecret, clock, opts.accessTtlS);
-  const app = buildApp({ db, tokens, clock, relays: opts.relays }, { logger: opts.logger });
+  const app = buildApp(
+    { db, tokens, clock, relays: opts.relays, sessionLimits: opts.sessionLimits },
+    { logger: opts.logger },
+  );
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const stopStream = await attachChangesStream(app, db, tokens);
   const port = (app.server.address() as AddressInfo).port;

@@ -89,6 +89,39 @@ describe('SyncService.logout', () => {
   });
 });
 
+describe('SyncService.logout with the server reachable', () => {
+  it('asks the server that issued the token to end its session', async () => {
+    const seen: { url: string; body: string }[] = [];
+    const http = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ url: `${req.method} ${req.url}`, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    try {
+      const store = new MemorySecretStore();
+      new BoundRefreshToken(store).set(url, token);
+      const sync = new SyncService({
+        dbFile: ':memory:',
+        db: openTestDatabase(),
+        settings: () => ({ ...defaultSettings, serverUrl: url }),
+        tokenStore: store,
+      });
+      expect(sync.logout()).toBe(true);
+      expect(store.get()).toBe('');
+      await expect.poll(() => seen).toHaveLength(1);
+      expect(seen[0]?.url).toBe('POST /v1/auth/logout');
+      expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ refreshToken: token });
+    } finally {
+      await new Promise((ok) => http.close(ok));
+    }
+  });
+});
+
 describe('SyncService.start with no token left (a browser-mode restart)', () => {
   it('forgets the last account: the next person at the seat does not file under its name', async () => {
     const db = openTestDatabase();

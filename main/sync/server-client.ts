@@ -5,6 +5,7 @@ import {
   AgentStateAck,
   ApiError,
   ChangesPage,
+  LogoutResult,
   MediaRelays,
   OutboxBatchResult,
   SyncEstimate,
@@ -108,6 +109,14 @@ export class ServerClient {
 
   refresh(refreshToken: string) {
     return this.call('POST', '/v1/auth/refresh', TokenPair, {
+      body: { refreshToken },
+      maxBytes: this.caps.tokens,
+    });
+  }
+
+  /** Sign-out: the server ends the session this refresh token belongs to. */
+  logout(refreshToken: string) {
+    return this.call('POST', '/v1/auth/logout', LogoutResult, {
       body: { refreshToken },
       maxBytes: this.caps.tokens,
     });

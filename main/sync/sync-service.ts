@@ -132,7 +132,19 @@ export class SyncService {
 
   logout(): boolean {
     const had = this.deps.tokenStore.get() !== null;
+    const url = this.deps.settings().serverUrl;
+    const refresh = url ? this.refreshToken.take(url) : null;
     this.refreshToken.clear();
+    // The server ends the session as well, so no copy of its tokens works any more. Best effort:
+    // a seat that is offline now still loses the session at its absolute end on the server.
+    if (url && refresh)
+      this.client(url)
+        .logout(refresh)
+        .catch((e: unknown) =>
+          this.log(
+            `sync: the server did not end the session (${e instanceof ServerFailure ? e.kind : 'error'})`,
+          ),
+        );
     // What is filed from now on belongs to nobody until someone signs in (OutboxRepository).
     this.account.clear();
     this.post({ type: 'sign-out' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashRefreshToken, newRefreshToken, TokenIssuer } from './tokens';
 
 const secret = Buffer.alloc(32, 1);
-const claims = { sub: 'u1', role: 'agent', team: 't1', seat: 'seat-1' } as const;
+const claims = { sub: 'u1', role: 'agent', team: 't1', seat: 'seat-1', sid: 'sess-1' } as const;
 
 describe('access tokens', () => {
   it('verify while fresh, and not once expired', () => {
@@ -26,6 +26,14 @@ describe('access tokens', () => {
     ).toBeNull();
     for (const junk of ['', 'a.b', 'v2.x.y', 'v1..', 'v1.e30.' + mac])
       expect(issuer.verifyAccess(junk)).toBeNull();
+  });
+
+  it('never outlive their session', () => {
+    const now = Date.parse('2026-11-25T00:00:00Z');
+    const issuer = new TokenIssuer(secret, () => new Date(now), 900);
+    const claimsOf = (t: string) => issuer.verifyAccess(t);
+    expect(claimsOf(issuer.issueAccess(claims, new Date(now + 60_000)))?.exp).toBe(now / 1000 + 60);
+    expect(claimsOf(issuer.issueAccess(claims, new Date(now + 3600_000)))?.exp).toBe(now / 1000 + 900);
   });
 
   it('need a secret of at least 32 bytes', () => {

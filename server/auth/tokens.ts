@@ -9,6 +9,8 @@ export const AccessClaims = z
     role: Role,
     team: Id,
     seat: SeatId,
+    /** The sign-in session (auth_sessions.id) the token was issued under. */
+    sid: z.string().min(1).max(64),
     /** Expiry, seconds since the epoch. */
     exp: z.number().int(),
   })
@@ -29,8 +31,10 @@ export class TokenIssuer {
     if (secret.length < 32) throw new Error('token secret must be at least 32 bytes');
   }
 
-  issueAccess(claims: Omit<AccessClaims, 'exp'>): string {
-    const exp = Math.floor(this.clock().getTime() / 1000) + this.accessTtlS;
+  /** `notAfter`: the session's end; the token never outlives it. */
+  issueAccess(claims: Omit<AccessClaims, 'exp'>, notAfter?: Date): string {
+    let exp = Math.floor(this.clock().getTime() / 1000) + this.accessTtlS;
+    if (notAfter) exp = Math.min(exp, Math.floor(notAfter.getTime() / 1000));
     const payload = Buffer.from(JSON.stringify({ ...claims, exp })).toString('base64url');
     return `v1.${payload}.${this.mac(payload)}`;
   }

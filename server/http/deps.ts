@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client';
+import type { SessionLimits } from '../auth/session-store';
 import type { TokenIssuer } from '../auth/tokens';
 import type { AccessClaims } from '../auth/tokens';
 import type { RelayConfig } from '../media/turn-credentials';
@@ -7,8 +8,8 @@ export interface ServerDeps {
   db: SqlClient;
   tokens: TokenIssuer;
   clock: () => Date;
-  /** Refresh tokens live about one shift. */
-  refreshTtlS?: number;
+  /** Refresh-token lifetime and the absolute end of a session (defaults: one shift each). */
+  sessionLimits?: SessionLimits;
   /** STUN/TURN handed to seats; none when the deployment runs no relay. */
   relays?: RelayConfig;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenPair } from '../../shared';
 import { hashPassword, needsRehash, verifyPassword } from '../auth/password';
-import { hashRefreshToken, newRefreshToken } from '../auth/tokens';
+import { SessionStore, type IssuedRefresh } from '../auth/session-store';
 import { ApiFailure } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
 import { registerRoute } from '../http/route';
@@ -21,22 +21,18 @@ const userSql = `SELECT u.id, u.username, u.display_name, u.password_hash, u.rol
   t.retention_days FROM users u JOIN teams t ON t.id = u.team_id`;
 
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const { db, tokens, clock } = deps;
-  const refreshTtlS = deps.refreshTtlS ?? 12 * 3600;
+  const { db, tokens } = deps;
+  const sessions = new SessionStore(db, deps.clock, deps.sessionLimits);
   // Verifying against a throwaway hash when the user is unknown keeps the timing the same.
   const dummyHash = hashPassword('not-a-password');
+  const userById = async (id: string) => (await db.query<UserRow>(`${userSql} WHERE u.id = $1`, [id]))[0];
 
-  async function issue(user: UserRow, seat: string): Promise<TokenPair> {
-    const refresh = newRefreshToken();
-    const expires = new Date(clock().getTime() + refreshTtlS * 1000);
-    await db.query(
-      `INSERT INTO refresh_tokens (token_hash, user_id, seat, expires_at) VALUES ($1, $2, $3, $4)`,
-      [refresh.hash, user.id, seat, expires],
-    );
+  function pairFor(user: UserRow, seat: string, refresh: IssuedRefresh): TokenPair {
+    const claims = { sub: user.id, role: user.role, team: user.team_id, seat, sid: refresh.sessionId };
     return {
-      accessToken: tokens.issueAccess({ sub: user.id, role: user.role, team: user.team_id, seat }),
+      accessToken: tokens.issueAccess(claims, refresh.sessionEnds),
       expiresIn: tokens.accessTtlS,
-      refreshToken: refresh.token,
+      refreshToken: refresh.refreshToken,
       user: {
         id: user.id,
         username: user.username,
@@ -61,22 +57,43 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
         user.password_hash,
       ]);
     }
-    await audit(db, { sub: user.id, team: user.team_id, seat: body.seat }, 'login', 'user', [user.id]);
-    return issue(user, body.seat);
+    const refresh = await sessions.start(user.id, body.seat);
+    await audit(db, { sub: user.id, team: user.team_id, seat: body.seat }, 'login', 'session', [
+      refresh.sessionId,
+    ]);
+    return pairFor(user, body.seat, refresh);
   });
 
   registerRoute(app, tokens, 'auth:refresh', async ({ body }) => {
-    // Rotation: the presented token is revoked in the same statement that finds it, so a
-    // stolen refresh token works at most once.
-    const [row] = await db.query<{ user_id: string; seat: string }>(
-      `UPDATE refresh_tokens SET revoked_at = $2
-       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-       RETURNING user_id, seat`,
-      [hashRefreshToken(body.refreshToken), clock()],
-    );
-    if (!row) throw new ApiFailure(401, 'unauthorized', 'refresh token is invalid, used or expired');
-    const [user] = await db.query<UserRow>(`${userSql} WHERE u.id = $1`, [row.user_id]);
+    const verdict = await sessions.refresh(body.refreshToken);
+    const user = verdict.userId ? await userById(verdict.userId) : undefined;
+    if (verdict.kind === 'reused') {
+      if (user)
+        await audit(
+          db,
+          { sub: user.id, team: user.team_id, seat: verdict.seat },
+          'refresh-reuse',
+          'session',
+          [verdict.sessionId],
+        );
+      throw new ApiFailure(401, 'unauthorized', 'refresh token is invalid, used or expired');
+    }
+    if (verdict.kind === 'refused')
+      throw new ApiFailure(401, 'unauthorized', 'refresh token is invalid, used or expired');
     if (!user || user.disabled) throw new ApiFailure(401, 'unauthorized', 'account disabled');
-    return issue(user, row.seat);
+    await audit(db, { sub: user.id, team: user.team_id, seat: verdict.seat }, 'refresh', 'session', [
+      verdict.issued.sessionId,
+    ]);
+    return pairFor(user, verdict.seat, verdict.issued);
+  });
+
+  registerRoute(app, tokens, 'auth:logout', async ({ body }) => {
+    const ended = await sessions.logout(body.refreshToken);
+    const user = ended ? await userById(ended.userId) : undefined;
+    if (ended && user)
+      await audit(db, { sub: user.id, team: user.team_id, seat: ended.seat }, 'logout', 'session', [
+        ended.sessionId,
+      ]);
+    return { ok: true as const };
   });
 }

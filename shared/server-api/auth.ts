@@ -27,6 +27,13 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
+/** Sign-out: the session this refresh token belongs to ends on the server. */
+export const LogoutRequest = RefreshRequest;
+export type LogoutRequest = z.infer<typeof LogoutRequest>;
+/** The same answer whether or not the token named a session (it reveals nothing). */
+export const LogoutResult = z.object({ ok: z.literal(true) }).strict();
+export type LogoutResult = z.infer<typeof LogoutResult>;
+
 export const SessionUser = z.object({
   id: Id,
   username: Username,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentStateUpdate } from '../domain/agent-state';
 import { AgentStateAck, TeamAgentState, TeamParams } from './agent-state';
-import { LoginRequest, RefreshRequest, Role, TokenPair } from './auth';
+import { LoginRequest, LogoutRequest, LogoutResult, RefreshRequest, Role, TokenPair } from './auth';
 import { ChangesPage, ChangesQuery, SyncEstimate } from './changes';
 import { MediaRelays } from './media';
 import { OutboxBatch, OutboxBatchResult } from './outbox';
@@ -52,10 +52,19 @@ export const serverRoutes = {
   'auth:refresh': {
     method: 'POST',
     path: '/v1/auth/refresh',
-    summary: 'Trade a refresh token for a new pair (the old refresh token stops working)',
+    summary:
+      'Trade a refresh token for a new pair (the old refresh token stops working; presenting it again ends the whole session)',
     roles: null,
     body: RefreshRequest,
     response: TokenPair,
+  },
+  'auth:logout': {
+    method: 'POST',
+    path: '/v1/auth/logout',
+    summary: 'Sign-out: ends the session of this refresh token (every token of it) on the server',
+    roles: null,
+    body: LogoutRequest,
+    response: LogoutResult,
   },
   'sync:estimate': {
     method: 'GET',

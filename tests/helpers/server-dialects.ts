@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startServer, type StartedServer } from '../../server/start-server';
+import { startServer, type ServerOptions, type StartedServer } from '../../server/start-server';
 import { seedServer } from '../../server/seed/seed-server';
 import { startPostgres, type RunningPostgres } from './postgres';
 
@@ -17,7 +17,14 @@ let dbCounter = 0;
  */
 export async function startTestServer(
   dialect: Dialect,
-  opts: { clock?: () => Date; secret?: Buffer; customers?: number; interactions?: number } = {},
+  opts: {
+    clock?: () => Date;
+    secret?: Buffer;
+    customers?: number;
+    interactions?: number;
+    /** More server options (limits, a log stream). */
+    server?: Partial<ServerOptions>;
+  } = {},
 ): Promise<StartedServer & { secret: Buffer; databaseUrl?: string }> {
   let databaseUrl: string | undefined;
   if (dialect === 'postgres') {
@@ -25,7 +32,7 @@ export async function startTestServer(
     databaseUrl = await pgCluster.createDatabase(`seatdesk_t${process.pid}_${dbCounter++}`);
   }
   const secret = opts.secret ?? randomBytes(32);
-  const server = await startServer({ databaseUrl, tokenSecret: secret, clock: opts.clock });
+  const server = await startServer({ ...opts.server, databaseUrl, tokenSecret: secret, clock: opts.clock });
   await seedServer(server.db, {
     password: testPassword,
     customers: opts.customers ?? 0,

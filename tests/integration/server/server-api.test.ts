@@ -87,12 +87,14 @@ describe.each(dialects)('central server on %s', (dialect) => {
       role: 'admin',
       team: 'team-south',
       seat: 's',
+      sid: 'sess',
     });
     const expired = new TokenIssuer(server.secret, () => new Date(Date.now() - 3600_000)).issueAccess({
       sub: 'u-agent1001',
       role: 'agent',
       team: 'team-north',
       seat: 's',
+      sid: 'sess',
     });
     for (const token of [undefined, forged, foreign, expired, 'v1.garbage', "' OR 1=1 --"]) {
       const res = await http(server.url, 'GET', '/v1/sync/estimate', { token });
