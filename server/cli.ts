@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { relayConfigFromEnv } from './media/relay-env';
+import { securityOptionsFromEnv } from './security-env';
 import { seedServer } from './seed/seed-server';
 import { startServer } from './start-server';
 
@@ -11,7 +12,8 @@ import { startServer } from './start-server';
  *   [--seed-customers N] [--seed-interactions M]`
  * Database: DATABASE_URL (PostgreSQL) or else embedded PGlite in --data-dir.
  * Token secret: SEATDESK_TOKEN_SECRET (hex, ≥ 32 bytes; the same on every node), or for the
- * embedded mode one generated into the data dir. STUN/TURN for seats: see server/media/relay-env.ts.
+ * embedded mode one generated into the data dir. STUN/TURN for seats: see server/media/relay-env.ts;
+ * limits and proxies: server/security-env.ts.
  * Prints one JSON "ready" line on stdout.
  */
 const { values } = parseArgs({
@@ -54,6 +56,7 @@ const server = await startServer({
   port: Number(values.port),
   tokenSecret: tokenSecret(),
   relays: relayConfigFromEnv(process.env),
+  ...securityOptionsFromEnv(process.env),
 });
 if (values['seed-demo']) {
   log('seeding…');

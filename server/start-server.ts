@@ -8,6 +8,7 @@ import { attachChangesStream } from './events/changes-stream';
 import { buildApp } from './http/app';
 import type { RelayConfig } from './media/turn-credentials';
 import type { SessionLimits } from './auth/session-store';
+import type { LoginLimits } from './auth/login-throttle';
 
 export interface ServerOptions {
   /** postgres://… for a real PostgreSQL; otherwise the embedded PGlite at `dataDir` (or in memory). */
@@ -21,6 +22,9 @@ export interface ServerOptions {
   logger?: boolean;
   relays?: RelayConfig;
   sessionLimits?: SessionLimits;
+  loginLimits?: LoginLimits;
+  /** Behind a load balancer: trust its X-Forwarded-For (fastify `trustProxy`). */
+  trustProxy?: boolean | string;
 }
 
 export interface StartedServer {
@@ -43,8 +47,15 @@ export async function startServer(opts: ServerOptions): Promise<StartedServer> {
   const clock = opts.clock ?? (() => new Date());
   const tokens = new TokenIssuer(opts.tokenSecret, clock, opts.accessTtlS);
   const app = buildApp(
-    { db, tokens, clock, relays: opts.relays, sessionLimits: opts.sessionLimits },
-    { logger: opts.logger },
+    {
+      db,
+      tokens,
+      clock,
+      relays: opts.relays,
+      sessionLimits: opts.sessionLimits,
+      loginLimits: opts.loginLimits,
+    },
+    { logger: opts.logger, trustProxy: opts.trustProxy },
   );
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const stopStream = await attachChangesStream(app, db, tokens);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, needsRehash, passwordParams, verifyPassword } from './password';
 
-describe('password hashes', () => {
+// Each hash at today's cost takes about a second of one core.
+describe('password hashes', { timeout: 30_000 }, () => {
   it('use scrypt at N >= 2^17 and verify only the right password (NFC-normalised)', async () => {
     expect(passwordParams.N).toBeGreaterThanOrEqual(2 ** 17);
     const a = await hashPassword('密碼 café');

@@ -2,6 +2,7 @@ import { migration001 } from './migrations/001-initial';
 import { migration002 } from './migrations/002-call-quality';
 import { migration003 } from './migrations/003-agent-states';
 import { migration004 } from './migrations/004-auth-sessions';
+import { migration005 } from './migrations/005-login-throttle';
 import type { SqlClient } from './sql-client';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new one. */
@@ -10,6 +11,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'call-quality', sql: migration002 },
   { version: 3, name: 'agent-states', sql: migration003 },
   { version: 4, name: 'auth-sessions', sql: migration004 },
+  { version: 5, name: 'login-throttle', sql: migration005 },
 ];
 
 /**

@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: { path: string; message: string }[],
+    /** Extra response headers (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiFailure';

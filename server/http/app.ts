@@ -13,9 +13,13 @@ import type { ServerDeps } from './deps';
 export const bodyLimitBytes = 4 * 1024 * 1024;
 
 /** The HTTP app of one stateless server node; everything shared lives in PostgreSQL. */
-export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): FastifyInstance {
+export function buildApp(
+  deps: ServerDeps,
+  opts: { logger?: boolean; trustProxy?: boolean | string } = {},
+): FastifyInstance {
   const app = Fastify({
     logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: bodyLimitBytes,
     // Load balancers and slow seats: keep-alive a little longer than typical LB idle timeouts.
     keepAliveTimeout: 65_000,
@@ -23,6 +27,7 @@ export function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Fas
 
   app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof ApiFailure) {
+      if (err.headers) void reply.headers(err.headers);
       return reply.status(err.status).send({
         error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
       });

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sql-client';
+import type { LoginLimits } from '../auth/login-throttle';
 import type { SessionLimits } from '../auth/session-store';
 import type { TokenIssuer } from '../auth/tokens';
 import type { AccessClaims } from '../auth/tokens';
@@ -10,6 +11,8 @@ export interface ServerDeps {
   clock: () => Date;
   /** Refresh-token lifetime and the absolute end of a session (defaults: one shift each). */
   sessionLimits?: SessionLimits;
+  /** Login lockouts (defaults: defaultLoginLimits). */
+  loginLimits?: LoginLimits;
   /** STUN/TURN handed to seats; none when the deployment runs no relay. */
   relays?: RelayConfig;
 }
@@ -23,11 +26,13 @@ export async function audit(
   action: string,
   entity: string,
   entityIds: readonly string[],
+  /** The client's address, where it matters (failed logins). */
+  address?: string,
 ): Promise<void> {
   if (entityIds.length === 0) return;
   await db.query(
-    `INSERT INTO audit_log (user_id, team_id, seat, action, entity, entity_id)
-     SELECT $1, $2, $3, $4, $5, unnest($6::text[])`,
-    [user.sub, user.team, user.seat, action, entity, entityIds],
+    `INSERT INTO audit_log (user_id, team_id, seat, action, entity, entity_id, address)
+     SELECT $1, $2, $3, $4, $5, unnest($6::text[]), $7`,
+    [user.sub, user.team, user.seat, action, entity, entityIds, address ?? null],
   );
 }

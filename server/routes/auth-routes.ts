@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenPair } from '../../shared';
 import { hashPassword, needsRehash, verifyPassword } from '../auth/password';
+import { LoginThrottle } from '../auth/login-throttle';
 import { SessionStore, type IssuedRefresh } from '../auth/session-store';
 import { ApiFailure } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
@@ -23,6 +24,13 @@ const userSql = `SELECT u.id, u.username, u.display_name, u.password_hash, u.rol
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const { db, tokens } = deps;
   const sessions = new SessionStore(db, deps.clock, deps.sessionLimits);
+  const throttle = new LoginThrottle(db, deps.clock, deps.loginLimits);
+  /** Password checks running now, per client address (this node). */
+  const checking = new Map<string, number>();
+  const tooMany = (retryAfterS: number) =>
+    new ApiFailure(429, 'rate-limited', 'too many sign-in attempts; try again later', undefined, {
+      'retry-after': String(retryAfterS),
+    });
   // Verifying against a throwaway hash when the user is unknown keeps the timing the same.
   const dummyHash = hashPassword('not-a-password');
   const userById = async (id: string) => (await db.query<UserRow>(`${userSql} WHERE u.id = $1`, [id]))[0];
@@ -44,11 +52,37 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     };
   }
 
-  registerRoute(app, tokens, 'auth:login', async ({ body }) => {
-    const [user] = await db.query<UserRow>(`${userSql} WHERE u.username = $1`, [body.username]);
-    const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash));
-    if (!user || !ok || user.disabled)
+  registerRoute(app, tokens, 'auth:login', async ({ body, request }) => {
+    const address = request.ip;
+    // Each check holds 128 MiB and a core for about a second: one address gets a few at a time.
+    if ((checking.get(address) ?? 0) >= throttle.limits.inFlightPerAddress) throw tooMany(1);
+    const wait = await throttle.lockedFor(body.username, address);
+    if (wait > 0) throw tooMany(wait);
+    checking.set(address, (checking.get(address) ?? 0) + 1);
+    let user: UserRow | undefined;
+    let ok = false;
+    try {
+      [user] = await db.query<UserRow>(`${userSql} WHERE u.username = $1`, [body.username]);
+      ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash));
+    } finally {
+      const n = (checking.get(address) ?? 1) - 1;
+      if (n > 0) checking.set(address, n);
+      else checking.delete(address);
+    }
+    if (!user || !ok || user.disabled) {
+      await throttle.failed(body.username, address);
+      // Unknown usernames are audited too (as typed; the schema allows identifier characters only).
+      await audit(
+        db,
+        { sub: user?.id ?? `unknown:${body.username}`, team: user?.team_id ?? '', seat: body.seat },
+        'login-failed',
+        'user',
+        [user?.id ?? body.username],
+        address,
+      );
       throw new ApiFailure(401, 'unauthorized', 'wrong username or password');
+    }
+    await throttle.succeeded(body.username, address);
     if (needsRehash(user.password_hash)) {
       // An older, cheaper hash: the password is at hand now, so it is rewritten at today's cost.
       await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [

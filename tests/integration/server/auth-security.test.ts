@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLoginLimits } from '../../../server/auth/login-throttle';
 import { hashPassword } from '../../../server/auth/password';
 import { dialects, startTestServer, stopPostgresCluster, testPassword } from '../../helpers/server-dialects';
 import { TokenPair } from '../../../shared';
@@ -104,5 +106,79 @@ describe.each(dialects)('sign-in sessions on %s', (dialect) => {
       json: { refreshToken: 'x'.repeat(43) },
     });
     expect(unknown).toEqual(out);
+  });
+});
+
+/** A login POSTed from a chosen loopback address (all of 127/8 is this host's). */
+function loginFrom(base: string, localAddress: string, username: string, password: string) {
+  const body = JSON.stringify({ username, password, seat: 'seat-flood' });
+  return new Promise<{ status: number; retryAfter?: string }>((ok, fail) => {
+    const req = request(
+      `${base}/v1/auth/login`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => ok({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+describe.each(dialects)('a login flood on %s', (dialect) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  const limits = {
+    ...defaultLoginLimits,
+    userAtAddress: { threshold: 3, baseLockS: 30, maxLockS: 600 },
+    user: { threshold: 6, baseLockS: 30, maxLockS: 600 },
+    address: { threshold: 12, baseLockS: 30, maxLockS: 600 },
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { server: { loginLimits: limits } });
+  });
+  afterAll(async () => server?.close());
+
+  it('locks the guessed user and the guessing address, while others still sign in', async () => {
+    // 60 wrong passwords for agent1001 from 127.0.0.1, 20 at a time.
+    const answers: { status: number; retryAfter?: string }[] = [];
+    const flood = (async () => {
+      for (let wave = 0; wave < 3; wave++)
+        answers.push(
+          ...(await Promise.all(
+            Array.from({ length: 20 }, () => loginFrom(server.url, '127.0.0.1', 'agent1001', 'guess')),
+          )),
+        );
+    })();
+    // Meanwhile, from another address, another agent signs in.
+    const other = await loginFrom(server.url, '127.0.0.2', 'agent2001', testPassword);
+    await flood;
+    expect(other.status).toBe(200);
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(40);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    // The right password does not get through a lock either, and the answer says when to retry.
+    const locked = await loginFrom(server.url, '127.0.0.1', 'agent1001', testPassword);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.retryAfter)).toBeGreaterThan(0);
+    // Still fine after the flood: another user from another address.
+    expect((await loginFrom(server.url, '127.0.0.3', 'agent1002', testPassword)).status).toBe(200);
+    // Each failure that reached the password check is in the audit trail, with its address.
+    const failed = await server.db.query<{ n: number; address: string }>(
+      `SELECT count(*)::int AS n, min(address) AS address FROM audit_log
+       WHERE action = 'login-failed' AND entity_id = 'u-agent1001'`,
+    );
+    expect(failed[0]?.n).toBe(statuses.filter((s) => s === 401).length);
+    expect(failed[0]?.address).toBe('127.0.0.1');
+  });
+
+  it('throttles an unknown username exactly like a known one (no hint that it exists)', async () => {
+    const tries = [];
+    for (let i = 0; i < 4; i++) tries.push(await loginFrom(server.url, '127.0.0.4', 'nobody-here', 'x'));
+    const known = [];
+    for (let i = 0; i < 4; i++) known.push(await loginFrom(server.url, '127.0.0.5', 'agent1002', 'x'));
+    expect(tries.map((t) => t.status)).toEqual([401, 401, 401, 429]);
+    expect(known.map((t) => t.status)).toEqual(tries.map((t) => t.status));
   });
 });
