@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { cspMetaPlugin } from './build/csp-meta-plugin.ts';
 
 /** One build for the Electron app: main, a single-file preload, and the renderer. */
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/electron/main.ts'),
           'seed-worker': resolve(import.meta.dirname, 'main/seed/seed-worker.ts'),
           'sync-worker': resolve(import.meta.dirname, 'main/sync/sync-worker.ts'),
+          // Beside index.js, where startDataWriter (main/workers/start-worker.ts) looks for it.
+          'data-writer-worker': resolve(import.meta.dirname, 'main/host/data-writer-worker.ts'),
         },
         external: ['better-sqlite3'],
       },
@@ -31,7 +34,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },

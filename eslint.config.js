@@ -17,6 +17,11 @@ const dangerous = [
     message: 'dangerouslySetInnerHTML is banned.',
   },
   { selector: "CallExpression[callee.name='eval']", message: 'eval is banned.' },
+  {
+    // Electron checklist 15: no URL is ever handed to the OS (main/electron/harden-web-contents.ts).
+    selector: "MemberExpression[property.name='openExternal']",
+    message: 'shell.openExternal is banned: the app opens no outside URL.',
+  },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned.' },
   {
     selector: "CallExpression[callee.property.name='insertAdjacentHTML']",

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { appOrigin } from '../security/app-origin';
+import { secureWebPreferences } from '../security/web-preferences';
 import { hardenWebContents } from './harden-web-contents';
 
 /** The agent's window. Every security-relevant preference is set explicitly, never left to defaults. */
@@ -11,14 +12,8 @@ export function createMainWindow(preloadDir: string, log: (msg: string) => void)
     show: false,
     title: 'Seatdesk',
     webPreferences: {
+      ...secureWebPreferences,
       preload: join(preloadDir, 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       spellcheck: false,
       // An agent's window is often behind others: a ring must never wait for a throttled timer.
       backgroundThrottling: false,

@@ -11,16 +11,19 @@ import {
   session,
 } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { contentSecurityPolicyFor } from '../../shared';
 import { openDatabase } from '../db/open-database';
 import { createHostHandlers } from '../host/create-host-handlers';
+import { startDataWriter } from '../host/data-writer';
 import { SyncService } from '../sync/sync-service';
-import { appHost, appScheme } from '../security/app-origin';
+import { appScheme } from '../security/app-origin';
 import { SettingsStore } from '../settings/settings-store';
+import { registerAppProtocol } from './app-protocol';
 import { createMainWindow } from './create-window';
 import { hardenWebContents } from './harden-web-contents';
 import { registerHostIpc } from './ipc-handlers';
+import { reloadOnNewServers } from './reload-on-new-servers';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { wireShellEvents } from './shell-events';
 import { secureSession } from './session-security';
@@ -53,27 +56,26 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start() {
-  const rendererDir = join(import.meta.dirname, '../renderer');
-  const base = normalize(rendererDir + sep);
-  protocol.handle(appScheme, (request) => {
-    const url = new URL(request.url);
-    const file = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (url.host !== appHost || !file.startsWith(base)) return new Response('not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
-  secureSession(session.defaultSession);
-
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, 'seatdesk.db'));
+  const dbFile = join(dataDir, 'seatdesk.db');
   const settings = new SettingsStore(join(dataDir, 'settings.json'), log);
+  // connect-src names the servers in settings now: each response reads it afresh.
+  const csp = () => contentSecurityPolicyFor(settings.get());
+  registerAppProtocol(protocol, net, join(import.meta.dirname, '../renderer'), csp);
+  secureSession(session.defaultSession, csp);
+
+  const db = openDatabase(dbFile);
   const sync = new SyncService({
-    dbFile: join(dataDir, 'seatdesk.db'),
+    dbFile,
     db,
     settings: () => settings.get(),
     tokenStore: new SafeStorageSecretStore(safeStorage, join(dataDir, 'server-session.bin')),
     log,
   });
+  // Wrap-ups, drafts and the call log are written (and fsynced) in their own thread, as in browser mode.
+  const writer = startDataWriter({ dbFile, log });
+  const window = () => BrowserWindow.getAllWindows()[0] ?? null;
   const handlers = createHostHandlers({
     db,
     settings,
@@ -83,19 +85,26 @@ function start() {
     version: app.getVersion(),
     systemLocaleTag: app.getLocale(),
     log,
+    writer,
   });
-  registerHostIpc(ipcMain, handlers, log);
+  registerHostIpc(
+    ipcMain,
+    reloadOnNewServers(handlers, window, () => settings.get(), log),
+    log,
+  );
   createMainWindow(join(import.meta.dirname, '../preload'), log);
   void sync.start();
-  const unwire = wireShellEvents({
-    globalShortcut,
-    powerMonitor,
-    powerSaveBlocker,
-    window: () => BrowserWindow.getAllWindows()[0] ?? null,
-    log,
-  });
-  app.on('before-quit', () => {
+  const unwire = wireShellEvents({ globalShortcut, powerMonitor, powerSaveBlocker, window, log });
+  // Quitting waits for the sync worker and the data writer to finish what they hold.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
     unwire();
-    void sync.close().finally(() => db.close());
+    void Promise.allSettled([sync.close(), writer.close()]).then(() => {
+      db.close();
+      app.quit();
+    });
   });
 }

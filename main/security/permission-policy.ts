@@ -5,7 +5,8 @@ import { isAppUrl } from './app-origin';
  * (audio only, never the camera) and, for headset buttons, HID; only the app's own origin gets them.
  */
 const allowed: Readonly<Record<string, (details: { mediaTypes?: readonly string[] }) => boolean>> = {
-  media: (d) => (d.mediaTypes ?? []).every((t) => t === 'audio'),
+  // An empty or missing list names no device: [].every() would say yes to it, so it is refused.
+  media: (d) => !!d.mediaTypes && d.mediaTypes.length > 0 && d.mediaTypes.every((t) => t === 'audio'),
   hid: () => true,
   'speaker-selection': () => true,
   // An incoming call raises a desktop notification when the window is not focused.

@@ -11,6 +11,12 @@ describe('permission allow-list', () => {
     );
     expect(decidePermission('media', 'https://evil.example/', { mediaTypes: ['audio'] })).toBe(false);
   });
+  it('denies a media request that names no media type (an empty or missing mediaTypes list)', () => {
+    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: [] })).toBe(false);
+    expect(decidePermission('media', `${appOrigin}/index.html`, {})).toBe(false);
+    expect(decidePermission('media', `${appOrigin}/index.html`)).toBe(false);
+    expect(decidePermission('media', `${appOrigin}/index.html`, { mediaTypes: ['unknown'] })).toBe(false);
+  });
   it('allows desktop notifications for the app only (an incoming call while the window is behind)', () => {
     expect(decidePermission('notifications', `${appOrigin}/`)).toBe(true);
     expect(decidePermission('notifications', 'https://evil.example/')).toBe(false);
