@@ -9,6 +9,8 @@ export * from './domain/sync';
 export * from './domain/quality';
 export * from './domain/wrap-up';
 export * from './domain/script-template';
+export * from './domain/wrap-up-details';
+export * from './domain/wrap-up-rules';
 export * from './host-api';
 export * from './phone/normalize-number';
 export * from './sip/caller-id';

@@ -331,6 +331,29 @@ export const en = {
     saveFailed: 'Could not save the server address: {{reason}}',
   },
   workspace: { title: 'The call', customer: 'Customer' },
+  wrapupGap: {
+    required: 'Fill this in.',
+    requiredForComplaint: 'A complaint needs this.',
+    requiredForEscalation: 'An escalation needs this.',
+    requiredForFollowUp: 'A follow-up needs this.',
+    invalid: 'This value is not valid.',
+    tooLong: 'Too long: at most {{max}} characters.',
+    invalidTime: 'Enter a date and time.',
+    unknownDisposition: 'This disposition code is not in your team’s list.',
+    retiredDisposition: 'This disposition code is retired: choose a current one.',
+    urgentNeedsHighPriority: 'An urgent call needs priority High or Critical.',
+    complaintNotChosen: 'Complaint details are filled in, but the category is not Complaint.',
+    escalationNotChosen: 'Escalation details are filled in, but the resolution is not Escalated.',
+    deadlineInPast: 'The deadline must be in the future.',
+    dueInPast: 'The follow-up date must be in the future.',
+    timeInFuture: 'This time cannot be in the future.',
+  },
+  script: {
+    missingVariable: '[{{name}}?]',
+    missingVariableTitle: 'No value for {{name}}: say it in your own words.',
+    fallback: 'Not translated: shown in {{lang}}.',
+    lang: { 'zh-Hant': 'Traditional Chinese', 'zh-Hans': 'Simplified Chinese', en: 'English' },
+  },
 };
 
 /** Every locale has exactly the keys of English (checked by the type and by a unit test). */
