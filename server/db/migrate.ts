@@ -3,6 +3,7 @@ import { migration002 } from './migrations/002-call-quality';
 import { migration003 } from './migrations/003-agent-states';
 import { migration004 } from './migrations/004-auth-sessions';
 import { migration005 } from './migrations/005-login-throttle';
+import { migration006 } from './migrations/006-audit-reads';
 import type { SqlClient } from './sql-client';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new one. */
@@ -12,6 +13,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 3, name: 'agent-states', sql: migration003 },
   { version: 4, name: 'auth-sessions', sql: migration004 },
   { version: 5, name: 'login-throttle', sql: migration005 },
+  { version: 6, name: 'audit-reads', sql: migration006 },
 ];
 
 /**

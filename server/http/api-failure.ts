@@ -10,6 +10,8 @@ export class ApiFailure extends Error {
     readonly issues?: { path: string; message: string }[],
     /** Extra response headers (Retry-After). */
     readonly headers?: Record<string, string>,
+    /** A role refusal: the app records it in the audit trail. */
+    readonly refusal?: { user: { sub: string; team: string; seat: string }; route: string },
   ) {
     super(message);
     this.name = 'ApiFailure';

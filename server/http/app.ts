@@ -7,7 +7,7 @@ import { registerSnapshotRoutes } from '../routes/snapshot-routes';
 import { registerOutboxRoutes } from '../routes/outbox-routes';
 import { registerReferenceRoutes } from '../routes/reference-routes';
 import { ApiFailure } from './api-failure';
-import type { ServerDeps } from './deps';
+import { audit, type ServerDeps } from './deps';
 
 /** Largest request body (a full outbox batch of long notes fits; the desktop stays well below). */
 export const bodyLimitBytes = 4 * 1024 * 1024;
@@ -25,8 +25,10 @@ export function buildApp(
     keepAliveTimeout: 65_000,
   });
 
-  app.setErrorHandler((err: unknown, request, reply) => {
+  app.setErrorHandler(async (err: unknown, request, reply) => {
     if (err instanceof ApiFailure) {
+      // A caller trying a route beyond its role shows in the trail (probing, or a misconfigured seat).
+      if (err.refusal) await audit(deps.db, err.refusal.user, 'role-refused', 'route', [err.refusal.route]);
       if (err.headers) void reply.headers(err.headers);
       return reply.status(err.status).send({
         error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },

@@ -19,20 +19,29 @@ export interface ServerDeps {
 
 export const changesChannel = 'seatdesk_changes';
 
-/** Appends to the audit trail (append-only table; see migration 001). */
+/** Appends to the audit trail (append-only table; see migrations 001 and 006). */
 export async function audit(
   db: Pick<SqlClient, 'query'>,
   user: Pick<AccessClaims, 'sub' | 'team' | 'seat'>,
   action: string,
   entity: string,
   entityIds: readonly string[],
-  /** The client's address, where it matters (failed logins). */
-  address?: string,
+  /** The client's address (failed logins); how many rows a bulk read returned. */
+  extra: { address?: string; rowCount?: number } = {},
 ): Promise<void> {
   if (entityIds.length === 0) return;
   await db.query(
-    `INSERT INTO audit_log (user_id, team_id, seat, action, entity, entity_id, address)
-     SELECT $1, $2, $3, $4, $5, unnest($6::text[]), $7`,
-    [user.sub, user.team, user.seat, action, entity, entityIds, address ?? null],
+    `INSERT INTO audit_log (user_id, team_id, seat, action, entity, entity_id, address, row_count)
+     SELECT $1, $2, $3, $4, $5, unnest($6::text[]), $7, $8`,
+    [
+      user.sub,
+      user.team,
+      user.seat,
+      action,
+      entity,
+      entityIds,
+      extra.address ?? null,
+      extra.rowCount ?? null,
+    ],
   );
 }

@@ -58,7 +58,10 @@ export function registerRoute<K extends ServerRoute>(
         user = bearerClaims(request, tokens);
         if (!user) throw new ApiFailure(401, 'unauthorized', 'missing, invalid or expired access token');
         if (!(spec.roles as readonly string[]).includes(user.role)) {
-          throw new ApiFailure(403, 'forbidden', `role ${user.role} may not ${name}`);
+          throw new ApiFailure(403, 'forbidden', `role ${user.role} may not ${name}`, undefined, undefined, {
+            user,
+            route: name,
+          });
         }
       }
       const s = spec as { query?: z.ZodType; params?: z.ZodType; body?: z.ZodType; response: z.ZodType };

@@ -78,7 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
         'login-failed',
         'user',
         [user?.id ?? body.username],
-        address,
+        { address },
       );
       throw new ApiFailure(401, 'unauthorized', 'wrong username or password');
     }

@@ -31,7 +31,7 @@ SELECT seq FROM (
  * plain bound, so every branch is an index range scan), $4 retention days.
  */
 export const changesPageSql = `
-SELECT coalesce(json_agg(p.c ORDER BY p.seq), '[]')::text AS changes, max(p.seq) AS last
+SELECT coalesce(json_agg(p.c ORDER BY p.seq), '[]')::text AS changes, max(p.seq) AS last, count(*)::int AS n
 FROM (
   SELECT seq, c FROM (
     (SELECT seq, json_build_object('seq', seq, 'op', 'upsert', 'entity', 'customer', 'data',

@@ -72,9 +72,12 @@ export function registerReferenceRoutes(app: FastifyInstance, { db, tokens }: Se
       action: string;
       entity: string;
       entity_id: string;
+      row_count: number | null;
     }>(
-      `SELECT at, user_id, seat, action, entity, entity_id FROM audit_log
-       WHERE team_id = $1 AND ($2::text IS NULL OR entity_id = $2) ORDER BY id DESC LIMIT $3`,
+      `SELECT a.at, a.user_id, a.seat, a.action, a.entity, a.entity_id,
+         CASE WHEN a.action = 'read-feed' THEN s.feed_rows ELSE a.row_count END AS row_count
+       FROM audit_log a LEFT JOIN auth_sessions s ON a.action = 'read-feed' AND s.id = a.entity_id
+       WHERE a.team_id = $1 AND ($2::text IS NULL OR a.entity_id = $2) ORDER BY a.id DESC LIMIT $3`,
       [user.team, query.entityId ?? null, query.limit],
     );
     return rows.map((r) => ({
@@ -84,6 +87,7 @@ export function registerReferenceRoutes(app: FastifyInstance, { db, tokens }: Se
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,
+      rowCount: r.row_count === null ? null : Number(r.row_count),
     }));
   });
 }

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { snapshotContentType, snapshotSections, type SnapshotHeader } from '../../shared';
-import { RawStream } from '../http/api-failure';
+import { SessionStore } from '../auth/session-store';
+import { ApiFailure, RawStream } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
 import { registerRoute } from '../http/route';
 import type { TxQueryable } from '../db/sql-client';
@@ -22,10 +23,19 @@ function countLines(chunk: Uint8Array): number {
  * cursor the seat continues the feed from. Back-pressure: the next chunk is read only when
  * the socket has taken the last one; a seat that goes away rolls the transaction back.
  */
-export function registerSnapshotRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
+export function registerSnapshotRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const { db, tokens } = deps;
+  const sessions = new SessionStore(db, deps.clock);
   registerRoute(app, tokens, 'sync:snapshot', async ({ user }) => {
+    if (!(await sessions.isLive(user.sid)))
+      throw new ApiFailure(401, 'unauthorized', 'the session has ended; sign in again');
     const days = await retentionDays(db, user.team);
-    await audit(db, user, 'sync-snapshot', 'team', [user.team]);
+    /** Rows sent so far: the one audit row of this snapshot carries it (complete or cut short). */
+    let sent = 0;
+    const recordRead = () =>
+      audit(db, user, 'sync-snapshot', 'session', [user.sid], { rowCount: sent }).catch((e: unknown) =>
+        app.log.error({ err: e }, 'could not audit a snapshot read'),
+      );
     const out = new PassThrough({ highWaterMark: 1 << 20 });
     const write = async (chunk: Uint8Array | string) => {
       if (out.destroyed) throw new Error('the seat went away');
@@ -52,8 +62,10 @@ export function registerSnapshotRoutes(app: FastifyInstance, { db, tokens }: Ser
         await write(`\\#begin ${entity}\n`);
         let rows = 0;
         for await (const chunk of tx.copyOut(snapshotCopySql[entity])) {
-          rows += countLines(chunk);
+          const lines = countLines(chunk);
+          rows += lines;
           await write(chunk);
+          sent += lines;
         }
         await write(`\\#end ${entity} ${rows}\n`);
       }
@@ -62,9 +74,13 @@ export function registerSnapshotRoutes(app: FastifyInstance, { db, tokens }: Ser
     // The first bytes go out once the transaction has its snapshot; a failure after that can
     // only cut the body short, which the seat detects (no `\#done`) and retries.
     void db.transaction(stream).then(
-      () => out.end(),
-      (e: unknown) => {
+      async () => {
+        await recordRead();
+        out.end();
+      },
+      async (e: unknown) => {
         app.log.warn({ err: e }, 'snapshot stream failed');
+        await recordRead();
         out.destroy(e instanceof Error ? e : new Error(String(e)));
       },
     );

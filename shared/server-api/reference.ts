@@ -42,6 +42,8 @@ export const AuditEntry = z.object({
   action: z.string().max(64),
   entity: z.string().max(64),
   entityId: z.string().max(64),
+  /** Bulk reads: how many rows (the feed: the session's running total). */
+  rowCount: z.number().int().nonnegative().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = z
