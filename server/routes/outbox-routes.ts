@@ -22,9 +22,11 @@ async function factsFor(
   const customerIds = [
     ...new Set(items.flatMap((i) => (i.payload.customerId ? [i.payload.customerId] : []))),
   ];
-  const seen = await tx.query<{ id: string }>(`SELECT id FROM interactions WHERE id = ANY($1::text[])`, [
-    ids,
-  ]);
+  // Only the caller's team: whether an id exists elsewhere is none of its business.
+  const seen = await tx.query<{ id: string }>(
+    `SELECT id FROM interactions WHERE team_id = $2 AND id = ANY($1::text[])`,
+    [ids, user.team],
+  );
   const customers = await tx.query<{ id: string; team_id: string }>(
     `SELECT id, team_id FROM customers WHERE id = ANY($1::text[])`,
     [customerIds],
@@ -57,7 +59,7 @@ const insertSql = `INSERT INTO interactions (id, team_id, customer_id, phone, oc
          r.disposition, r.notes, r.quality, $2, $3
   FROM jsonb_to_recordset($4::jsonb) AS r(id text, customer_id text, phone text, started_at timestamptz,
        ended_at timestamptz, agent text, category text, priority text, disposition text, notes text, quality jsonb)
-  ON CONFLICT (id) DO NOTHING RETURNING id`;
+  ON CONFLICT (team_id, id) DO NOTHING RETURNING id`;
 
 export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
   registerRoute(app, tokens, 'outbox:push', async ({ user, body }) => {
