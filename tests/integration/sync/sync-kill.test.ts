@@ -2,11 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangesPage } from '../../../shared';
+import { ChangesPage, maxOutboxBatch } from '../../../shared';
 import { startServerProcess, type RunningServer } from '../../helpers/central-server';
 import { callWs } from '../../helpers/host-client';
 import { http, login } from '../../helpers/server-http';
-import { actualCache, caughtUp, expectedCache, newWrapUp, startSyncedHost } from '../../helpers/synced-host';
+import {
+  actualCache,
+  caughtUp,
+  expectedCache,
+  newWrapUp,
+  startSyncedHost,
+  type SyncedHost,
+} from '../../helpers/synced-host';
 
 const password = 'kill-test-password';
 let server: RunningServer;
@@ -20,6 +27,15 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => server?.stop());
+
+/**
+ * Returns as soon as the seat is syncing (a feed page applied with more to fetch, or its
+ * initial sync under way), or after 3 s when it has nothing to do.
+ */
+async function untilCatchingUp(seat: SyncedHost): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline && (await seat.status()).phase === 'idle');
+}
 
 describe('kill -9 of the desktop host during sync', () => {
   it('50 kills at random points: the server holds every submitted record once, each cache equals the feed', async () => {
@@ -38,18 +54,30 @@ describe('kill -9 of the desktop host during sync', () => {
       // A fresh seat every 10 rounds: its first kills land in its initial snapshot.
       const dataDir = join(root, `seat-${Math.floor(i / 10)}`);
       dirs.add(dataDir);
-      const records = Array.from({ length: 300 }, (_, k) => newWrapUp({ notes: `teammate ${i}.${k}` })).map(
+      // Half the rounds of a seat that already has a cache are killed in the middle of its
+      // feed catch-up (seen through its status, not guessed by a timer, which a fast catch-up
+      // can outrun); the others at a random point.
+      const midFeed = i % 10 > 1 && i % 2 === 1;
+      const batch = midFeed ? 500 : 300;
+      const records = Array.from({ length: batch }, (_, k) => newWrapUp({ notes: `teammate ${i}.${k}` })).map(
         (r) => ({ id: r.id, kind: 'wrap-up', payload: r }),
       );
-      expect((await http(server.url, 'POST', '/v1/outbox', { token: other, json: { records } })).status).toBe(
-        200,
-      );
-      const seat = await startSyncedHost(dataDir, server.url, 'agent1001', password, { pageSize: 250 });
+      for (let at = 0; at < records.length; at += maxOutboxBatch) {
+        const json = { records: records.slice(at, at + maxOutboxBatch) };
+        expect((await http(server.url, 'POST', '/v1/outbox', { token: other, json })).status).toBe(200);
+      }
+      const seat = await startSyncedHost(dataDir, server.url, 'agent1001', password, {
+        pageSize: midFeed ? 25 : 250,
+      });
       // A wrap-up filed right away: the kill may land before, during or after its upload.
       const w = newWrapUp({ notes: `kill round ${i}` });
       const r = await callWs(seat.ws, 'wrapup:submit', w);
       if (r.ok) submitted.push(w.id);
-      await new Promise((ok) => setTimeout(ok, Math.random() * 2000));
+      // The second round of each seat lets its first sync finish (a slow machine would otherwise
+      // cut every snapshot, and no round would ever reach the feed), then kills it idle.
+      if (i % 10 === 1) await seat.waitFor(`round ${i}: the first sync to finish`, caughtUp, 120_000);
+      else if (midFeed) await untilCatchingUp(seat);
+      else await new Promise((ok) => setTimeout(ok, Math.random() * 2000));
       await seat.stop('SIGKILL');
       const after = actualCache(join(dataDir, 'seatdesk.db'));
       if (after.snapshotLoading) cutSnapshots++;
