@@ -114,6 +114,15 @@ describe('seed generator', () => {
     }
   });
 
+  it('lays each customer’s calls out together, as the initial-sync snapshot streams them', () => {
+    const known = interactions.filter((r) => r[1] !== null).map((r) => r[1]);
+    // Each customer id appears in one run: once it changes, it does not come back (until the
+    // customers wrap round, after 3000 × 5 calls, beyond this sample).
+    const runs = known.filter((id, k) => k === 0 || id !== known[k - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBeGreaterThan(1900);
+  });
+
   it('has open complaints and pending follow-ups on some customers', () => {
     const open = customers.filter((c) => c.complaints.some((r) => r[5] !== 'closed')).length;
     const pending = customers.filter((c) => c.followUps.some((r) => r[6] === 0)).length;

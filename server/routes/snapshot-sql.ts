@@ -7,8 +7,17 @@
 export const snapshotScopeSql = `SELECT set_config('seatdesk.snapshot_team', $1, true),
   set_config('seatdesk.snapshot_days', $2::int::text, true)`;
 
-/** Times leave in UTC, DateStyle ISO: the seat's decoder relies on that exact form. */
-export const snapshotSessionSql = `SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'`;
+/**
+ * Times leave in UTC, DateStyle ISO: the seat's decoder relies on that exact form. The
+ * interactions leave grouped by customer (the seat's disk layout, issue 10) by walking the
+ * interactions_snapshot_order index: sorting a team's millions of rows first would hold the
+ * stream back for seconds, and the planner cannot see that through current_setting().
+ */
+export const snapshotSessionSql = [
+  `SET LOCAL TimeZone = 'UTC'`,
+  `SET LOCAL DateStyle = 'ISO, YMD'`,
+  `SET LOCAL enable_sort = off`,
+].join('; ');
 
 const team = `current_setting('seatdesk.snapshot_team')`;
 const retained = `occurred_at > now() - make_interval(days => current_setting('seatdesk.snapshot_days')::int)`;
@@ -32,7 +41,8 @@ export const snapshotCopySql = {
   customer: `COPY (SELECT id, name, vip, array_to_string(phones, ','), products
     FROM customers WHERE team_id = ${team}) TO STDOUT`,
   interaction: `COPY (SELECT id, customer_id, phone, occurred_at, agent, category, priority, disposition, notes
-    FROM interactions WHERE team_id = ${team} AND ${retained}) TO STDOUT`,
+    FROM interactions WHERE team_id = ${team} AND ${retained}
+    ORDER BY customer_id, occurred_at DESC) TO STDOUT`,
   complaint: `COPY (SELECT id, customer_id, opened_at, summary, severity, status
     FROM complaints WHERE team_id = ${team}) TO STDOUT`,
   'follow-up': `COPY (SELECT id, customer_id, due_at, owner, method, note, done

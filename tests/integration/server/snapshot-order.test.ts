@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeSnapshotRow, parseSnapshotMarker, type SyncedEntity } from '../../../shared';
+import { dialects, startTestServer, stopPostgresCluster, testPassword } from '../../helpers/server-dialects';
+import { login } from '../../helpers/server-http';
+
+afterAll(stopPostgresCluster);
+
+/**
+ * The seat stores the snapshot's interactions in the order they arrive, so that order is the
+ * cache's layout on disk: grouped by customer, a cold screen-pop reads one or two pages of
+ * history instead of one page per call (issue 10).
+ */
+describe.each(dialects)('the initial-sync snapshot on %s', (dialect) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let agent: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { customers: 300, interactions: 3000 });
+    agent = (await login(server.url, 'agent1001', testPassword, 'seat-order')).accessToken;
+  });
+  afterAll(async () => server?.close());
+
+  it('streams each customer’s interactions together, newest first, unknown callers last', async () => {
+    const res = await fetch(`${server.url}/v1/sync/snapshot`, {
+      headers: { authorization: `Bearer ${agent}` },
+    });
+    expect(res.status).toBe(200);
+    let section: SyncedEntity | null = null;
+    const rows: { customer: string | null; at: string }[] = [];
+    for (const line of (await res.text()).split('\n')) {
+      const m = parseSnapshotMarker(line);
+      if (m?.kind === 'begin') section = m.entity;
+      else if (m?.kind === 'end') section = null;
+      else if (m === null && section === 'interaction' && line !== '') {
+        const row = decodeSnapshotRow('interaction', line);
+        rows.push({ customer: row[1] === null ? null : String(row[1]), at: String(row[3]) });
+      }
+    }
+    expect(rows.length).toBeGreaterThan(1000);
+    const seen = new Set<string | null>();
+    for (const [k, r] of rows.entries()) {
+      const prev = rows[k - 1];
+      if (prev && prev.customer === r.customer) {
+        expect(r.at <= prev.at, `customer ${r.customer}: newest first`).toBe(true);
+        continue;
+      }
+      expect(seen.has(r.customer), `customer ${r.customer} in one run`).toBe(false);
+      if (prev?.customer === null) expect(r.customer, 'unknown callers come last').toBeNull();
+      seen.add(r.customer);
+    }
+    expect(seen.size).toBeGreaterThan(100);
+  });
+});
