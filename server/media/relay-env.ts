@@ -15,6 +15,10 @@ const Env = z.object({
   ttlS: z.number().int().min(600).max(172_800),
 });
 
+/** The example secret of deploy/coturn/turnserver.conf (and any copy-paste variant of it). */
+export const placeholderTurnSecret = 'CHANGE-ME-to-at-least-32-random-characters';
+const isPlaceholderSecret = (s: string) => s === placeholderTurnSecret || /change-?me/i.test(s);
+
 /**
  * The relays seats are told about, from the environment:
  *   SEATDESK_TURN_URLS    comma-separated turn:/turns: URLs of coturn nodes (use-auth-secret)
@@ -37,5 +41,9 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv): RelayConfig | undefi
     throw new Error(`relay configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   if (turnUrls.length > 0 && parsed.data.secret.length < 32)
     throw new Error('relay configuration: SEATDESK_TURN_SECRET must be at least 32 characters');
+  if (turnUrls.length > 0 && isPlaceholderSecret(parsed.data.secret))
+    throw new Error(
+      'relay configuration: SEATDESK_TURN_SECRET is the placeholder of deploy/coturn; set a random one',
+    );
   return parsed.data;
 }

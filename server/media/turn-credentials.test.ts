@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MediaRelays } from '../../shared';
 import { mediaRelaysFor, turnCredential } from './turn-credentials';
-import { relayConfigFromEnv } from './relay-env';
+import { placeholderTurnSecret, relayConfigFromEnv } from './relay-env';
 
 const secret = 'x'.repeat(40);
 const now = Date.parse('2026-11-25T08:00:00Z');
@@ -58,5 +60,29 @@ describe('relay configuration from the environment', () => {
     [{ SEATDESK_TURN_URLS: 'turn:a', SEATDESK_TURN_SECRET: secret, SEATDESK_TURN_TTL_S: '5' }, /600|small/],
   ])('refuses a half-set or malformed configuration: %o', (env, message) => {
     expect(() => relayConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('refuses the placeholder secret of deploy/coturn, verbatim or as shipped in the example', () => {
+    const conf = readFileSync(join(__dirname, '../../deploy/coturn/turnserver.conf'), 'utf8');
+    const shipped = /^static-auth-secret=(.*)$/m.exec(conf)?.[1] ?? '';
+    expect(shipped).toBe(placeholderTurnSecret);
+    for (const s of [shipped, 'change-me-change-me-change-me-change-me'])
+      expect(() =>
+        relayConfigFromEnv({ SEATDESK_TURN_URLS: 'turn:a.example.com', SEATDESK_TURN_SECRET: s }),
+      ).toThrow(/placeholder/);
+  });
+
+  it('ships a coturn example that never relays to link-local, CGNAT, this-network or IPv6 private peers', () => {
+    const conf = readFileSync(join(__dirname, '../../deploy/coturn/turnserver.conf'), 'utf8');
+    const denied = [...conf.matchAll(/^denied-peer-ip=(.*)$/gm)].map((m) => m[1]);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        '169.254.0.0-169.254.255.255',
+        '100.64.0.0-100.127.255.255',
+        '0.0.0.0-0.255.255.255',
+        'fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+        'fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      ]),
+    );
   });
 });
