@@ -16,6 +16,7 @@ import { freePort } from './free-port';
 import { dominantTone, type ToneReading } from './goertzel';
 import { freeUdpPort } from './rtpengine';
 import { stopChild } from './stop-child';
+import { trackChild } from './child-registry';
 
 /** One event baresip reports on its control socket (`CALL_ESTABLISHED`, `CALL_DTMF_START`, …). */
 export interface BaresipEvent {
@@ -148,7 +149,7 @@ export async function startBaresip(opts: {
   const out = openSync(logFile, 'a');
   // Its own process group: a Ctrl+C meant for the demo would make baresip wait to un-register
   // from a Kamailio that is stopping, and outlive us. We stop it ourselves, and kill it if we exit.
-  const child = spawn('baresip', ['-f', dir], { stdio: ['ignore', out, out], detached: true });
+  const child = trackChild(spawn('baresip', ['-f', dir], { stdio: ['ignore', out, out], detached: true }));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<void>((done) =>

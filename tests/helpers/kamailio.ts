@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { trackChild } from './child-registry';
 
 export interface RunningKamailio {
   wsUrl: string;
@@ -90,10 +91,13 @@ export async function startKamailio(opts: {
   let exited: Promise<void> = Promise.resolve();
   const launch = async () => {
     const out = openSync(logFile, 'a');
-    const proc = spawn(
-      'kamailio',
-      ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-m', '64', '-M', '8'],
-      { stdio: ['ignore', out, out] },
+    // Its own process group (child-registry.ts): the workers go with the main process.
+    const proc = trackChild(
+      spawn(
+        'kamailio',
+        ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-m', '64', '-M', '8'],
+        { stdio: ['ignore', out, out], detached: true },
+      ),
     );
     child = proc;
     exited = new Promise<void>((done) => proc.once('exit', () => done()));

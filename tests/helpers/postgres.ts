@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port';
+import { trackChild } from './child-registry';
 
 /**
  * A throwaway PostgreSQL cluster from Debian's packages (scripts/ensure-system-deps.sh
@@ -62,11 +63,15 @@ export async function startPostgres(): Promise<RunningPostgres> {
     '-c',
     'shared_buffers=256MB',
   ];
-  const child: ChildProcess = spawn(join(bin, 'postgres'), args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    cwd: dir,
-    ...who,
-  });
+  // Its own process group (child-registry.ts): the backends go with the postmaster.
+  const child: ChildProcess = trackChild(
+    spawn(join(bin, 'postgres'), args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: dir,
+      detached: true,
+      ...who,
+    }),
+  );
   let log = '';
   child.stderr?.on('data', (d: Buffer) => {
     log = (log + d.toString()).slice(-5000);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
+import { trackChild } from './child-registry';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -20,11 +21,15 @@ export async function spawnReady<T>(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<ReadyProcess<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
-  });
+  // Its own process group, stopped when this process exits however it does (child-registry.ts).
+  const child = trackChild(
+    spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+      detached: true,
+    }),
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bdecode, bencode, type Bencoded } from './bencode';
 import { stopChild } from './stop-child';
+import { trackChild } from './child-registry';
 
 export interface RunningRtpengine {
   /** The ng control port on 127.0.0.1 (UDP): Kamailio's rtpengine module talks to it. */
@@ -70,23 +71,25 @@ export async function startRtpengine(
   const ngPort = await freeUdpPort();
   const logFile = join(dir, 'rtpengine.log');
   const out = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(
-    'rtpengine',
-    [
-      '--config-file=none', // not Debian's /etc/rtpengine/rtpengine.conf (kernel table 0, any interface)
-      '--foreground',
-      '--log-stderr',
-      '--log-level=6',
-      '--table=-1',
-      '--interface=127.0.0.1',
-      `--listen-ng=127.0.0.1:${ngPort}`,
-      `--port-min=${opts.portMin ?? 20000}`,
-      `--port-max=${opts.portMax ?? 29999}`,
-      // Forget a deleted call at once, so a session count right after hang-up is exact.
-      '--delete-delay=0',
-      `--pidfile=${join(dir, 'rtpengine.pid')}`,
-    ],
-    { stdio: ['ignore', out, out] },
+  const child: ChildProcess = trackChild(
+    spawn(
+      'rtpengine',
+      [
+        '--config-file=none', // not Debian's /etc/rtpengine/rtpengine.conf (kernel table 0, any interface)
+        '--foreground',
+        '--log-stderr',
+        '--log-level=6',
+        '--table=-1',
+        '--interface=127.0.0.1',
+        `--listen-ng=127.0.0.1:${ngPort}`,
+        `--port-min=${opts.portMin ?? 20000}`,
+        `--port-max=${opts.portMax ?? 29999}`,
+        // Forget a deleted call at once, so a session count right after hang-up is exact.
+        '--delete-delay=0',
+        `--pidfile=${join(dir, 'rtpengine.pid')}`,
+      ],
+      { stdio: ['ignore', out, out], detached: true },
+    ),
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const until = Date.now() + 10_000;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoCustomers } from '../../shared/fixtures/demo-customers';
 import { startHostProcess } from '../../tests/helpers/app-host';
+import { onShutdown, trackChild } from '../../tests/helpers/child-registry';
 import { startServerProcess } from '../../tests/helpers/central-server';
 import { openCallerSim } from '../../tests/helpers/caller-sim';
 import { launchChromium } from '../../tests/helpers/chromium';
@@ -20,8 +21,12 @@ import { startRtpengine } from '../../tests/helpers/rtpengine';
 import { writeToneWav } from '../../tests/helpers/tone';
 
 const repo = resolve(import.meta.dirname, '../..');
-const dataDir = join(repo, '.data', 'demo', 'seat');
-const serverDir = join(repo, '.data', 'demo', 'server');
+// SEATDESK_DEMO_DIR and the seed sizes let a test run a small demo of its own.
+const demoDir = process.env.SEATDESK_DEMO_DIR ?? join(repo, '.data', 'demo');
+const dataDir = join(demoDir, 'seat');
+const serverDir = join(demoDir, 'server');
+const seedCustomers = Number(process.env.SEATDESK_DEMO_CUSTOMERS ?? 20_000);
+const seedInteractions = Number(process.env.SEATDESK_DEMO_INTERACTIONS ?? 60_000);
 const serverPassword = 'seatdesk-demo';
 const ringEveryMs = Number(process.env.SEATDESK_DEMO_RING_MS ?? 20_000);
 const say = (msg: string) => console.log(`[demo] ${msg}`);
@@ -34,7 +39,7 @@ const server = await startServerProcess({
   dataDir: serverDir,
   port: Number(process.env.SEATDESK_DEMO_SERVER_PORT ?? 0),
   tokenSecret: 'd'.repeat(64),
-  seed: { password: serverPassword, customers: 20_000, interactions: 60_000 },
+  seed: { password: serverPassword, customers: seedCustomers, interactions: seedInteractions },
 });
 say(
   `central server at ${server.url} (users agent1001, agent1002, agent2001, lead-north, admin; password ${serverPassword})`,
@@ -87,7 +92,7 @@ const pstnPhone = await startBaresip({
 // The server's generated customers have numbers +88693 followed by their index (seed-server.ts).
 const seeded = Array.from(
   { length: 30 },
-  () => `+88693${String(1 + Math.floor(Math.random() * 20_000)).padStart(7, '0')}`,
+  () => `+88693${String(1 + Math.floor(Math.random() * Math.max(1, seedCustomers))).padStart(7, '0')}`,
 );
 const numbers = [
   ...Object.values(demoCustomers).map((c) => c.dialled),
@@ -99,7 +104,7 @@ const numbers = [
 const electron = join(repo, 'node_modules', 'electron', 'dist');
 if (existsSync(electron)) {
   say('Electron runtime found: opening the desktop (enter the SIP account below in Settings).');
-  spawn('npx', ['electron-vite', 'preview'], { cwd: repo, stdio: 'inherit' });
+  trackChild(spawn('npx', ['electron-vite', 'preview'], { cwd: repo, stdio: 'inherit', detached: true }));
 } else {
   say('Electron runtime not installed here: open the desktop in a browser (Chromium or Chrome):');
 }
@@ -136,7 +141,6 @@ async function stop() {
   await server.stop();
   await kamailio.stop();
   await rtpengine.stop();
-  process.exit(0);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+// On SIGINT/SIGTERM/SIGHUP the registry runs this, then exits; on a crash it stops the children itself.
+onShutdown(stop);
