@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the bench, the demo and the tests need, only when missing.
 set -euo pipefail
-packages=(kamailio kamailio-websocket-modules rtpengine-daemon baresip coturn chromium iproute2 util-linux fonts-noto-cjk postgresql)
+packages=(kamailio kamailio-websocket-modules kamailio-tls-modules sip-tester rtpengine-daemon baresip coturn chromium iproute2 util-linux fonts-noto-cjk postgresql)
 need=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
