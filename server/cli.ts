@@ -57,6 +57,9 @@ const server = await startServer({
   tokenSecret: tokenSecret(),
   relays: relayConfigFromEnv(process.env),
   ...securityOptionsFromEnv(process.env),
+  // Logs go to stderr: stdout carries only the ready line. No PII (see http/app.ts).
+  logStream: process.stderr,
+  logLevel: process.env.SEATDESK_LOG_LEVEL ?? 'info',
 });
 if (values['seed-demo']) {
   log('seeding…');

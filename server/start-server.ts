@@ -20,6 +20,9 @@ export interface ServerOptions {
   clock?: () => Date;
   accessTtlS?: number;
   logger?: boolean;
+  logStream?: NodeJS.WritableStream;
+  logLevel?: string;
+  requestTimeoutMs?: number;
   relays?: RelayConfig;
   sessionLimits?: SessionLimits;
   loginLimits?: LoginLimits;
@@ -55,7 +58,13 @@ export async function startServer(opts: ServerOptions): Promise<StartedServer> {
       sessionLimits: opts.sessionLimits,
       loginLimits: opts.loginLimits,
     },
-    { logger: opts.logger, trustProxy: opts.trustProxy },
+    {
+      logger: opts.logger,
+      logStream: opts.logStream,
+      logLevel: opts.logLevel,
+      trustProxy: opts.trustProxy,
+      requestTimeoutMs: opts.requestTimeoutMs,
+    },
   );
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const stopStream = await attachChangesStream(app, db, tokens);

@@ -13,16 +13,69 @@ import { audit, type ServerDeps } from './deps';
 export const bodyLimitBytes = 4 * 1024 * 1024;
 
 /** The HTTP app of one stateless server node; everything shared lives in PostgreSQL. */
-export function buildApp(
-  deps: ServerDeps,
-  opts: { logger?: boolean; trustProxy?: boolean | string } = {},
-): FastifyInstance {
+export interface AppOptions {
+  logger?: boolean;
+  /** Where log lines go (default stdout when `logger`); a test reads them back. */
+  logStream?: NodeJS.WritableStream;
+  logLevel?: string;
+  trustProxy?: boolean | string;
+  /** The whole request (headers and body) must arrive within this (slowloris); default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * Every answer carries these: an API that sends PII is never cached, sniffed, framed or
+ * embedded, and names no referrer.
+ */
+export const securityHeaders = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=31536000',
+} as const;
+
+export function buildApp(deps: ServerDeps, opts: AppOptions = {}): FastifyInstance {
+  const logging = opts.logger === true || opts.logStream !== undefined;
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: logging
+      ? {
+          level: opts.logLevel ?? 'info',
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+          // No URL (its query names customers and search text), no headers (tokens), no body
+          // (passwords, notes), no client address: the route's pattern and the outcome only.
+          serializers: {
+            req: (req: { method?: string; routeOptions?: { url?: string } }) => ({
+              method: req.method,
+              route: req.routeOptions?.url ?? 'unmatched',
+            }),
+            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: bodyLimitBytes,
+    requestTimeout: opts.requestTimeoutMs ?? 30_000,
     // Load balancers and slow seats: keep-alive a little longer than typical LB idle timeouts.
     keepAliveTimeout: 65_000,
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    void reply.headers(securityHeaders);
+  });
+  // Fastify logs each request at info (through the serializers above); every 5xx, whatever
+  // produced it, also gets an error line of its own.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 500) return;
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    request.log.error(line, 'request failed');
   });
 
   app.setErrorHandler(async (err: unknown, request, reply) => {
@@ -46,7 +99,9 @@ export function buildApp(
         .status(e.statusCode)
         .send({ error: { code: 'bad-request', message: e.message ?? 'bad request' } });
     }
-    request.log.error(err);
+    // The error's name and message only: a driver error can quote the values of the statement.
+    const failure = err instanceof Error ? { name: err.name, message: err.message.slice(0, 200) } : {};
+    request.log.error({ err: failure, route: request.routeOptions.url }, 'internal error');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
   });
   app.setNotFoundHandler((_req, reply) =>
