@@ -68,6 +68,9 @@ export async function startCallRig(opts: {
         [thirdExtension]: 'third-secret',
         ...(opts.pstn ? { [pstnExtension]: 'customer-secret' } : {}),
       },
+      // The third phone also calls in as a second PSTN line with a customer's number in From
+      // (two-lines.test.ts): on this bench it is a gateway account, like `gateway`.
+      gateways: ['gateway', thirdExtension],
       ...(rtpengine ? { rtpengine: { ngPort: rtpengine.ngPort } } : {}),
     });
   } catch (err) {
