@@ -31,7 +31,18 @@ export const cacheSyncSql = {
     ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, due_at = excluded.due_at,
       owner = excluded.owner, method = excluded.method, note = excluded.note, done = excluded.done`,
   pruneInteractions: `DELETE FROM interactions WHERE occurred_at < ?`,
+  // A version never goes back: a restore is published as a newer version (issue 11).
+  upsertScript: `INSERT INTO scripts (id, team, version, name, body) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET team = excluded.team, version = excluded.version, name = excluded.name,
+      body = excluded.body WHERE excluded.version >= scripts.version`,
+  upsertDispositionCode: `INSERT INTO disposition_codes
+      (code, team, label_zh_hant, label_zh_hans, label_en, active) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (code) DO UPDATE SET team = excluded.team, label_zh_hant = excluded.label_zh_hant,
+      label_zh_hans = excluded.label_zh_hans, label_en = excluded.label_en, active = excluded.active`,
 } as const;
+
+/** The team's scripts and codes: not in the snapshot, so a snapshot leaves them (ADR 0007). */
+export const referenceTables = ['scripts', 'disposition_codes'];
 
 /** Stored times are UTC ('…Z', ms) so text order is time order; the server already sends them so. */
 function utc(iso: string): string {
@@ -67,6 +78,10 @@ export class CacheSyncRepository {
         cacheSyncSql.upsertFollowUp,
       ),
       prune: p<[string]>(cacheSyncSql.pruneInteractions),
+      upsertScript: p<[string, string, number, string, string]>(cacheSyncSql.upsertScript),
+      upsertDispositionCode: p<[string, string, string, string, string, number]>(
+        cacheSyncSql.upsertDispositionCode,
+      ),
       deletes: Object.fromEntries(
         Object.entries(deleteSql).map(([entity, sql]) => [entity, p<[string]>(sql)]),
       ) as Record<SyncedEntity, ReturnType<typeof p<[string]>>>,
@@ -74,6 +89,7 @@ export class CacheSyncRepository {
     this.applyTx = db.transaction((changes: readonly Change[], nextCursor: number) => {
       for (const c of changes) this.applyOne(c);
       this.stmts.setState.run('cursor', String(nextCursor));
+      this.stmts.setState.run('reference-cursor', String(nextCursor));
     });
   }
 
@@ -88,6 +104,16 @@ export class CacheSyncRepository {
   cursor(): number {
     const v = Number(this.state('cursor') ?? '0');
     return Number.isSafeInteger(v) && v >= 0 ? v : 0;
+  }
+
+  /**
+   * Where the scripts and disposition codes stand (ADR 0007): 0 after a snapshot or on a cache
+   * from before they were synced, else the cursor. Never ahead of the cursor.
+   */
+  referenceCursor(): number {
+    const cursor = this.cursor();
+    const v = Number(this.state('reference-cursor') ?? String(cursor));
+    return Number.isSafeInteger(v) && v >= 0 ? Math.min(v, cursor) : 0;
   }
 
   /** Changes must already have passed the shared schema (ChangesPage). */
@@ -107,10 +133,11 @@ export class CacheSyncRepository {
   resetForOwner(owner: string): void {
     this.db
       .transaction(() => {
-        for (const t of serverOwnedTables) this.db.prepare(`DELETE FROM ${t}`).run();
+        for (const t of [...serverOwnedTables, ...referenceTables]) this.db.prepare(`DELETE FROM ${t}`).run();
         // The call history is the previous agent's: the next one on this seat must not see it.
         this.db.prepare('DELETE FROM call_log').run();
         this.stmts.setState.run('cursor', '0');
+        this.stmts.setState.run('reference-cursor', '0');
         this.stmts.setState.run('initial-done', '0');
         this.stmts.setState.run('owner', owner);
       })
@@ -161,6 +188,23 @@ export class CacheSyncRepository {
         const d = c.data;
         if (!this.customerOrNull(d.customerId)) return;
         s.upsertFollowUp.run(d.id, d.customerId, utc(d.dueAt), d.owner, d.method, d.note, d.done ? 1 : 0);
+        return;
+      }
+      case 'script': {
+        const d = c.data;
+        s.upsertScript.run(d.id, d.team, d.version, d.name, JSON.stringify(d));
+        return;
+      }
+      case 'disposition-code': {
+        const d = c.data;
+        s.upsertDispositionCode.run(
+          d.code,
+          d.team,
+          d.labels['zh-Hant'],
+          d.labels['zh-Hans'],
+          d.labels.en,
+          d.active ? 1 : 0,
+        );
         return;
       }
     }

@@ -150,6 +150,8 @@ export class SnapshotLoadRepository {
       .transaction(() => {
         for (const t of serverOwnedTables) this.db.prepare(`DELETE FROM ${t}`).run();
         this.setState.run('cursor', '0');
+        // Scripts and codes are not in the snapshot: they stay, and the feed brings them all again.
+        this.setState.run('reference-cursor', '0');
         this.setState.run('initial-done', '0');
         this.setState.run('initial-rows', '0');
         this.setState.run('snapshot', 'loading');

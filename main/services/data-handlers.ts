@@ -2,14 +2,16 @@ import type { Db } from '../db/open-database';
 import { CallLogRepository } from '../db/call-log-repository';
 import { CustomerCacheRepository } from '../db/customer-cache-repository';
 import { OutboxRepository } from '../db/outbox-repository';
+import { ScriptCacheRepository } from '../db/script-cache-repository';
 import { WrapUpDraftRepository } from '../db/wrap-up-draft-repository';
 import { WrapUpRepository } from '../db/wrap-up-repository';
 import { createCacheHandlers, type CacheHandlers } from './cache-handlers';
 import { createCallLogHandlers, type CallLogHandlers } from './call-log-handlers';
 import { createOutboxHandlers, type OutboxHandlers } from './outbox-handlers';
+import { createScriptHandlers, type ScriptHandlers } from './script-handlers';
 import { createWrapUpHandlers, type WrapUpHandlers } from './wrap-up-handlers';
 
-export type DataHandlers = CacheHandlers & WrapUpHandlers & OutboxHandlers & CallLogHandlers;
+export type DataHandlers = CacheHandlers & WrapUpHandlers & OutboxHandlers & CallLogHandlers & ScriptHandlers;
 
 export interface DataDeps {
   /** The connection opened by openDatabase (synchronous=FULL), on the thread serving the host API. */
@@ -38,5 +40,6 @@ export function createDataHandlers({ db, clock, defaultRegion, log = () => {} }:
     }),
     ...createOutboxHandlers({ outbox }),
     ...createCallLogHandlers({ calls: new CallLogRepository(db, log), defaultRegion }),
+    ...createScriptHandlers({ scripts: new ScriptCacheRepository(db, log) }),
   };
 }

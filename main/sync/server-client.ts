@@ -126,8 +126,10 @@ export class ServerClient {
     return this.call('GET', '/v1/sync/estimate', SyncEstimate, { token, maxBytes: this.caps.estimate });
   }
 
-  changes(token: string, cursor: number, limit: number) {
-    return this.call('GET', `/v1/changes?cursor=${cursor}&limit=${limit}`, ChangesPage, {
+  /** `referenceCursor` below `cursor`: the scripts and codes from there too (ADR 0007). */
+  changes(token: string, cursor: number, limit: number, referenceCursor = cursor) {
+    const ref = referenceCursor < cursor ? `&referenceCursor=${referenceCursor}` : '';
+    return this.call('GET', `/v1/changes?cursor=${cursor}&limit=${limit}${ref}`, ChangesPage, {
       token,
       maxBytes: 4096 + limit * this.caps.changesPerRow,
     });

@@ -122,7 +122,8 @@ describe('SyncEngine: the first sync from a snapshot', () => {
     expect(r.central.requests).toEqual([
       'GET /v1/sync/estimate',
       'GET /v1/sync/snapshot',
-      'GET /v1/changes?cursor=42&limit=2',
+      // The snapshot carries no scripts or codes: the feed brings them from 0 (ADR 0007).
+      'GET /v1/changes?cursor=42&limit=2&referenceCursor=0',
     ]);
     expect(r.db.prepare('SELECT id, vip FROM customers ORDER BY id').all()).toEqual([
       { id: 'c43', vip: 0 },
@@ -146,7 +147,8 @@ describe('SyncEngine: the first sync from a snapshot', () => {
       'GET /v1/sync/estimate',
       'GET /v1/sync/snapshot',
       'POST /v1/outbox',
-      'GET /v1/changes?cursor=42&limit=2',
+      // The snapshot carries no scripts or codes: the feed brings them from 0 (ADR 0007).
+      'GET /v1/changes?cursor=42&limit=2&referenceCursor=0',
     ]);
     expect(r.outbox.counts()).toEqual({ pending: 0, rejected: 0, synced: 1, waitingForOwner: 0 });
   });

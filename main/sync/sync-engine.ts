@@ -169,9 +169,10 @@ export class SyncEngine {
       rows = await this.loadSnapshot(session, this.o.snapshot, total, started);
       rowsAtStart = 0;
     }
-    const fetchPage = (cursor: number) => session.withToken((t) => client.changes(t, cursor, pageSize));
+    const fetchPage = (cursor: number, referenceCursor = cursor) =>
+      session.withToken((t) => client.changes(t, cursor, pageSize, referenceCursor));
     let cursor = cache.cursor();
-    let next = fetchPage(cursor);
+    let next = fetchPage(cursor, cache.referenceCursor());
     for (;;) {
       const page = await next;
       if (page.nextCursor < cursor)

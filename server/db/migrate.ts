@@ -5,6 +5,7 @@ import { migration004 } from './migrations/004-auth-sessions';
 import { migration005 } from './migrations/005-login-throttle';
 import { migration006 } from './migrations/006-audit-reads';
 import { migration007 } from './migrations/007-interactions-team-key';
+import { migration008 } from './migrations/008-script-versions';
 import type { SqlClient } from './sql-client';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new one. */
@@ -16,6 +17,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'login-throttle', sql: migration005 },
   { version: 6, name: 'audit-reads', sql: migration006 },
   { version: 7, name: 'interactions-team-key', sql: migration007 },
+  { version: 8, name: 'script-versions', sql: migration008 },
 ];
 
 /**

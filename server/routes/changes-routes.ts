@@ -52,13 +52,21 @@ export function registerChangesRoutes(app: FastifyInstance, { db, tokens, clock 
   registerRoute(app, tokens, 'sync:changes', async ({ user, query }) => {
     const days = await retentionDays(db, user.team);
     // Both statements in one transaction: the page is read from one consistent state.
+    const refCursor = Math.min(query.referenceCursor ?? query.cursor, query.cursor);
     const row = await db.transaction(async (tx) => {
-      const [end] = await tx.query<{ seq: number }>(pageEndSql, [user.team, query.cursor, query.limit, days]);
+      const [end] = await tx.query<{ seq: number }>(pageEndSql, [
+        user.team,
+        query.cursor,
+        query.limit,
+        days,
+        refCursor,
+      ]);
       const [page] = await tx.query<{ changes: string; last: number | null; n: number }>(changesPageSql, [
         user.team,
         query.cursor,
         end?.seq ?? Number.MAX_SAFE_INTEGER,
         days,
+        refCursor,
       ]);
       return {
         changes: page?.changes ?? '[]',
@@ -68,7 +76,8 @@ export function registerChangesRoutes(app: FastifyInstance, { db, tokens, clock 
       };
     });
     if (row.n > 0) await recordFeedRead(user, row.n);
-    const next = row.last ?? query.cursor;
+    // Reference rows below the data cursor (after a snapshot) must not move the cursor back.
+    const next = Math.max(Number(row.last ?? query.cursor), query.cursor);
     return new RawJson(`{"changes":${row.changes},"nextCursor":${next},"hasMore":${row.full}}`);
   });
 }

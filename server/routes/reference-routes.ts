@@ -2,11 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { ApiFailure } from '../http/api-failure';
 import { audit, type ServerDeps } from '../http/deps';
 import { registerRoute } from '../http/route';
+import { registerScriptRoutes } from './script-routes';
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** Customers (audited reads), disposition codes, scripts, knowledge base, the audit trail. */
-export function registerReferenceRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
+export function registerReferenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const { db, tokens } = deps;
+  // Publishing scripts and editing codes (issue 11) belong to this reference data.
+  registerScriptRoutes(app, deps);
   registerRoute(app, tokens, 'customers:get', async ({ user, params }) => {
     const [c] = await db.query<{
       id: string;

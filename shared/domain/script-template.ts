@@ -199,7 +199,8 @@ function findCycle(ordered: readonly { step: ScriptStep }[]): StepId[] | null {
   return null;
 }
 
-export const GuidedScript = GuidedScriptShape.superRefine((script, ctx) => {
+/** The checks of a whole script (size, ids, targets, cycles), shared by GuidedScript and ScriptDraft. */
+function refineScriptFlow(script: Pick<GuidedScriptShape, 'modules'>, ctx: z.RefinementCtx): void {
   const ordered = stepsInOrder(script.modules);
   if (ordered.length > scriptLimits.steps) {
     ctx.addIssue({
@@ -276,5 +277,18 @@ export const GuidedScript = GuidedScriptShape.superRefine((script, ctx) => {
       message: `the branches form a cycle: ${cycle.join(' → ')} (use Back to revisit a step, not a branch)`,
     });
   }
-});
+}
+
+export const GuidedScript = GuidedScriptShape.superRefine(refineScriptFlow);
 export type GuidedScript = z.infer<typeof GuidedScript>;
+
+/**
+ * What a lead publishes: a script without the fields the server assigns (team from the route,
+ * the next version number, the publish time). Checked exactly as a GuidedScript is.
+ */
+export const ScriptDraft = GuidedScriptShape.omit({
+  team: true,
+  version: true,
+  publishedAt: true,
+}).superRefine(refineScriptFlow);
+export type ScriptDraft = z.infer<typeof ScriptDraft>;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { AgentStateChange } from '../domain/agent-state';
+import { CallCategory } from '../domain/call-category';
 import { CallLogCursor, CallLogEntry, callLogPageMax, CallRecord } from '../domain/call-log';
 import { IceServer, IceTransportPolicy, maxIceServers } from '../domain/ice-servers';
 import { ScreenPop } from '../domain/screen-pop';
+import { GuidedScript } from '../domain/script-template';
 import { Locale, Settings, SettingsPatch } from '../domain/settings';
 import { SyncStatus } from '../domain/sync';
 import { OutboxRecord, WrapUp, WrapUpDraft } from '../domain/wrap-up';
+import { TeamDispositionCode } from '../domain/wrap-up-details';
 import { SessionUser, Username } from '../server-api/auth';
 import { Uuid } from './common';
 
@@ -15,6 +18,9 @@ import { Uuid } from './common';
  * the main-process IPC handlers, the browser-mode WebSocket bridge and the
  * renderer's clients are all derived from this table.
  */
+/** Scripts and codes a team keeps (far fewer in practice). */
+const hostListMax = 1000;
+
 export const hostApi = {
   'app:info': {
     input: z.object({}).strict(),
@@ -47,6 +53,29 @@ export const hostApi = {
     /** The raw caller number as the SIP layer saw it (From / P-Asserted-Identity user part). */
     input: z.object({ number: z.string().max(256) }).strict(),
     output: ScreenPop,
+  },
+  'scripts:forCall': {
+    /** The script that opens with a call, from the seat's cache (works with no server). */
+    input: z
+      .object({
+        queue: z.string().min(1).max(64).nullable().optional(),
+        /** Often unknown at ring time: rules that name a category then do not match. */
+        category: CallCategory.nullable().optional(),
+        vip: z.boolean(),
+      })
+      .strict(),
+    /** null: no rule matches (the agent can still pick one from scripts:list). */
+    output: GuidedScript.nullable(),
+  },
+  'scripts:list': {
+    /** The team's scripts, current version of each, for the agent to pick another. */
+    input: z.object({}).strict(),
+    output: z.array(GuidedScript).max(hostListMax),
+  },
+  'dispositions:list': {
+    /** The team's codes in three languages; retired ones too (active false), for old records. */
+    input: z.object({}).strict(),
+    output: z.array(TeamDispositionCode).max(hostListMax),
   },
   'wrapup:saveDraft': {
     input: WrapUpDraft.strict(),

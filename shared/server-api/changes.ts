@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CallCategory, Disposition, Priority } from '../domain/call-category';
 import { Complaint, Customer, Id, Interaction, IsoTime, limits } from '../domain/customer';
+import { GuidedScript } from '../domain/script-template';
+import { TeamDispositionCode } from '../domain/wrap-up-details';
 
 /** Position in the changes feed: every write on the server takes the next number (commit order). */
 export const Cursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -11,6 +13,12 @@ export const ChangesQuery = z
   .object({
     cursor: z.coerce.number().pipe(Cursor),
     limit: z.coerce.number().int().min(1).max(maxPageSize).default(1000),
+    /**
+     * Where the seat's scripts and disposition codes stand, when behind `cursor`: after a snapshot
+     * (which does not carry them) it is 0, and the page also brings those rows from there. The
+     * answer's `nextCursor` is where both continue. Default: `cursor`.
+     */
+    referenceCursor: z.coerce.number().pipe(Cursor).optional(),
   })
   .strict();
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
@@ -49,10 +57,28 @@ export const Change = z.discriminatedUnion('op', [
     }),
     z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('complaint'), data: ComplaintData }),
     z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('follow-up'), data: FollowUpData }),
+    /** The team's current version of a script (a publish or a restore moves it). */
+    z.object({ seq: Cursor, op: z.literal('upsert'), entity: z.literal('script'), data: GuidedScript }),
+    /** Codes are retired (active: false), never deleted: old records keep their labels. */
+    z.object({
+      seq: Cursor,
+      op: z.literal('upsert'),
+      entity: z.literal('disposition-code'),
+      data: TeamDispositionCode,
+    }),
   ]),
   z.object({ seq: Cursor, op: z.literal('delete'), entity: SyncedEntity, id: Id }),
 ]);
 export type Change = z.infer<typeof Change>;
+
+/** entity:id of the record a change is about (a disposition code is named by its code). */
+export function changeKey(c: Change): string {
+  if (c.op === 'delete') return `${c.entity}:${c.id}`;
+  return `${c.entity}:${c.entity === 'disposition-code' ? c.data.code : c.data.id}`;
+}
+
+/** Scripts and disposition codes: in the feed, not in the snapshot (ADR 0007). */
+export const referenceEntities = ['script', 'disposition-code'] as const;
 
 export const ChangesPage = z
   .object({

@@ -7,3 +7,4 @@ export * from './reference';
 export * from './routes';
 export * from './snapshot';
 export * from './media';
+export * from './scripts';

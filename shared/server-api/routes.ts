@@ -16,6 +16,17 @@ import {
   KnowledgeQuery,
   ScriptTemplate,
 } from './reference';
+import {
+  DispositionCodeUpsert,
+  ScriptPublishRequest,
+  ScriptRestoreRequest,
+  ScriptVersionInfo,
+  TeamCodeParams,
+  TeamParamsOnly,
+  TeamScriptParams,
+} from './scripts';
+import { GuidedScript } from '../domain/script-template';
+import { TeamDispositionCode } from '../domain/wrap-up-details';
 
 const Empty = z.object({}).strict();
 
@@ -131,6 +142,45 @@ export const serverRoutes = {
     roles: anyone,
     query: Empty,
     response: z.array(ScriptTemplate),
+  },
+  'scripts:publish': {
+    method: 'POST',
+    path: '/v1/teams/:team/scripts',
+    summary:
+      "Publish a new version of a team's guided script (leads of that team and admins; audited); it becomes the team's current version",
+    roles: ['lead', 'admin'],
+    params: TeamParamsOnly,
+    body: ScriptPublishRequest,
+    response: GuidedScript,
+  },
+  'scripts:versions': {
+    method: 'GET',
+    path: '/v1/teams/:team/scripts/:id/versions',
+    summary: 'Every stored version of a script, newest first (leads of that team and admins)',
+    roles: ['lead', 'admin'],
+    params: TeamScriptParams,
+    query: Empty,
+    response: z.array(ScriptVersionInfo),
+  },
+  'scripts:restore': {
+    method: 'POST',
+    path: '/v1/teams/:team/scripts/:id/restore',
+    summary:
+      'Publish an older version of a script again, as a new version (leads of that team and admins; audited)',
+    roles: ['lead', 'admin'],
+    params: TeamScriptParams,
+    body: ScriptRestoreRequest,
+    response: GuidedScript,
+  },
+  'dispositions:put': {
+    method: 'PUT',
+    path: '/v1/teams/:team/dispositions/:code',
+    summary:
+      "Create or change a team's disposition code; active false retires it, and it stays readable (leads of that team and admins; audited)",
+    roles: ['lead', 'admin'],
+    params: TeamCodeParams,
+    body: DispositionCodeUpsert,
+    response: TeamDispositionCode,
   },
   'reference:knowledge': {
     method: 'GET',

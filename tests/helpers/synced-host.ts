@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type WebSocket from 'ws';
-import { ChangesPage, SyncStatus, type Change, type WrapUp } from '../../shared';
+import { ChangesPage, changeKey, SyncStatus, type Change, type WrapUp } from '../../shared';
 import { startHostProcess, type RunningHost } from './app-host';
 import { callWs, connectWs } from './host-client';
 import { http, login } from './server-http';
@@ -119,7 +119,7 @@ export async function expectedCache(serverUrl: string, username: string, passwor
     const res = await http(serverUrl, 'GET', `/v1/changes?cursor=${cursor}&limit=5000`, { token });
     const page = ChangesPage.parse(res.body);
     for (const c of page.changes) {
-      const key = c.op === 'upsert' ? `${c.entity}:${c.data.id}` : `${c.entity}:${c.id}`;
+      const key = changeKey(c);
       if (c.op === 'delete') rows.delete(key);
       else rows.set(key, c);
     }
@@ -140,6 +140,8 @@ export function actualCache(dbFile: string) {
     add('interaction', 'SELECT id FROM interactions');
     add('complaint', 'SELECT id FROM complaints');
     add('follow-up', 'SELECT id FROM follow_ups');
+    add('script', 'SELECT id FROM scripts');
+    add('disposition-code', 'SELECT code AS id FROM disposition_codes');
     const phones = db
       .prepare<[], { e164: string; customer_id: string }>('SELECT e164, customer_id FROM customer_phones')
       .all();

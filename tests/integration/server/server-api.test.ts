@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   ChangesPage,
+  changeKey,
   changesStreamPath,
   decodeSnapshotRow,
   parseSnapshotMarker,
@@ -121,7 +122,9 @@ describe.each(dialects)('central server on %s', (dialect) => {
     const other = await http(server.url, 'GET', '/v1/customers/cust-south-1', { token: agent });
     expect(other.status).toBe(404);
     const southFeed = await pullAll(server.url, south, 1000);
-    expect(southFeed.map((c) => (c.op === 'upsert' ? c.data.id : c.id))).toEqual(['cust-south-1']);
+    expect(southFeed.filter((c) => c.entity !== 'disposition-code').map(changeKey)).toEqual([
+      'customer:cust-south-1',
+    ]);
     const lead = (await login(server.url, 'lead-north', testPassword)).accessToken;
     const trail = await http(server.url, 'GET', '/v1/audit?limit=50', { token: lead });
     expect(trail.status).toBe(200);
@@ -142,7 +145,8 @@ describe.each(dialects)('central server on %s', (dialect) => {
       `SELECT (SELECT count(*) FROM customers WHERE team_id = 'team-north')
             + (SELECT count(*) FROM interactions WHERE team_id = 'team-north')
             + (SELECT count(*) FROM complaints WHERE team_id = 'team-north')
-            + (SELECT count(*) FROM follow_ups WHERE team_id = 'team-north') AS n`,
+            + (SELECT count(*) FROM follow_ups WHERE team_id = 'team-north')
+            + (SELECT count(*) FROM disposition_codes WHERE team_id = 'team-north') AS n`,
     );
     expect(big.length).toBe(Number(n));
   });
@@ -180,6 +184,8 @@ describe.each(dialects)('central server on %s', (dialect) => {
     const folded = new Map<string, string>();
     for (const c of feed) {
       if (c.op === 'delete') folded.delete(`${c.entity}:${c.id}`);
+      else if (c.entity === 'script' || c.entity === 'disposition-code')
+        continue; // not in the snapshot
       else
         folded.set(
           `${c.entity}:${c.data.id}`,
@@ -191,13 +197,15 @@ describe.each(dialects)('central server on %s', (dialect) => {
         );
     }
     expect(got).toEqual(folded);
-    expect(cursor).toBe(feed.at(-1)?.seq);
+    // The snapshot's head is its last data row; scripts and codes come through the feed (ADR 0007).
+    expect(cursor).toBe(
+      feed.filter((c) => c.entity !== 'script' && c.entity !== 'disposition-code').at(-1)?.seq,
+    );
     expect(got.get(`interaction:${tricky.id}`)).toBe(tricky.notes);
     // Another team's rows are not in it.
     const southFeed = await pullAll(server.url, south, 5000);
     expect(southFeed.length).toBeGreaterThan(0);
-    for (const c of southFeed)
-      expect(got.has(`${c.entity}:${c.op === 'delete' ? c.id : c.data.id}`)).toBe(false);
+    for (const c of southFeed) expect(got.has(changeKey(c))).toBe(false);
     expect(
       await count(
         `SELECT count(*) AS n FROM audit_log WHERE action = 'sync-snapshot' AND team_id = 'team-north'`,
@@ -229,16 +237,14 @@ describe.each(dialects)('central server on %s', (dialect) => {
     for (let rounds = 0; ; rounds++) {
       const res = await http(server.url, 'GET', `/v1/changes?cursor=${cursor}&limit=50`, { token: agent });
       const page = ChangesPage.parse(res.body);
-      for (const c of page.changes)
-        seen.set(c.op === 'upsert' ? `${c.entity}:${c.data.id}` : `x:${c.id}`, c.seq);
+      for (const c of page.changes) seen.set(c.op === 'upsert' ? changeKey(c) : `x:${c.id}`, c.seq);
       cursor = page.nextCursor;
       if (!page.hasMore && done && rounds > 0) {
         const last = ChangesPage.parse(
           (await http(server.url, 'GET', `/v1/changes?cursor=${cursor}&limit=50`, { token: agent })).body,
         );
         if (last.changes.length === 0) break;
-        for (const c of last.changes)
-          seen.set(c.op === 'upsert' ? `${c.entity}:${c.data.id}` : `x:${c.id}`, c.seq);
+        for (const c of last.changes) seen.set(c.op === 'upsert' ? changeKey(c) : `x:${c.id}`, c.seq);
         cursor = last.nextCursor;
       }
     }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangesPage, maxOutboxBatch } from '../../../shared';
+import { ChangesPage, changeKey, maxOutboxBatch } from '../../../shared';
 import { startServerProcess, type RunningServer } from '../../helpers/central-server';
 import { callWs } from '../../helpers/host-client';
 import { http, login } from '../../helpers/server-http';
@@ -104,7 +104,7 @@ describe('kill -9 of the desktop host during sync', () => {
       (c) => c.op === 'upsert' && c.entity === 'interaction' && c.data.notes.startsWith('kill round'),
     );
     expect(filed.length).toBe(submitted.length);
-    expect(new Set(filed.map((c) => (c.op === 'upsert' ? c.data.id : ''))).size).toBe(submitted.length);
+    expect(new Set(filed.map(changeKey)).size).toBe(submitted.length);
     for (const id of submitted) expect(expected.rows.has(`interaction:${id}`), id).toBe(true);
 
     // Each cache holds exactly what the feed says, and its cursor is the feed's head.
