@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintScript, scriptInput, step } from '../scripts/test-scripts';
-import { GuidedScript, scriptLimits } from './script-template';
+import { GuidedScript, ScriptDraft, scriptLimits } from './script-template';
 
 function messages(input: unknown): string[] {
   const r = GuidedScript.safeParse(input);
@@ -147,5 +147,36 @@ describe('GuidedScript', () => {
     expect(
       GuidedScript.safeParse(scriptInput({ opening: [{ ...step('a', 'A'), html: '<b>' }] })).success,
     ).toBe(false);
+  });
+});
+
+describe('ScriptDraft (what a lead publishes)', () => {
+  const draftOf = (modules: Parameters<typeof scriptInput>[0]) => {
+    const { team: _t, version: _v, publishedAt: _p, ...rest } = scriptInput(modules);
+    return rest;
+  };
+
+  it('is a script without the fields the server assigns, checked exactly as one', () => {
+    const { team: _t, version: _v, publishedAt: _p, ...draft } = complaintScript();
+    expect(ScriptDraft.parse(draft)).toEqual(draft);
+    // The server sets team, version and the publish time: a draft naming them is refused.
+    expect(ScriptDraft.safeParse(complaintScript()).success).toBe(false);
+  });
+
+  it('refuses a cycle, HTML and too many steps with the GuidedScript messages', () => {
+    const messages = (input: unknown) => {
+      const r = ScriptDraft.safeParse(input);
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    };
+    expect(
+      messages(draftOf({ opening: [step('a', 'A', { next: 'b' }), step('b', 'B', { next: 'a' })] })),
+    ).toEqual([expect.stringMatching(/cycle: a → b → a/)]);
+    expect(messages(draftOf({ opening: [step('a', '<script>x</script>')] }))).toEqual([
+      expect.stringMatching(/HTML is not allowed/),
+    ]);
+    const many = Array.from({ length: scriptLimits.steps / 2 + 1 }, (_, i) => step(`s${i}`, 'x'));
+    expect(
+      messages(draftOf({ opening: many, closing: many.map((s) => ({ ...s, id: `c${s.id}` })) })),
+    ).toEqual([expect.stringMatching(/at most 2000 steps; this one has 2002/)]);
   });
 });
