@@ -6,6 +6,7 @@ import { migration005 } from './migrations/005-login-throttle';
 import { migration006 } from './migrations/006-audit-reads';
 import { migration007 } from './migrations/007-interactions-team-key';
 import { migration008 } from './migrations/008-script-versions';
+import { migration009 } from './migrations/009-snapshot-order';
 import type { SqlClient } from './sql-client';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new one. */
@@ -18,6 +19,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'audit-reads', sql: migration006 },
   { version: 7, name: 'interactions-team-key', sql: migration007 },
   { version: 8, name: 'script-versions', sql: migration008 },
+  { version: 9, name: 'snapshot-order', sql: migration009 },
 ];
 
 /**

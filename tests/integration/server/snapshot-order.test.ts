@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeSnapshotRow, parseSnapshotMarker, type SyncedEntity } from '../../../shared';
+import { snapshotCopySql, snapshotScopeSql, snapshotSessionSql } from '../../../server/routes/snapshot-sql';
 import { dialects, startTestServer, stopPostgresCluster, testPassword } from '../../helpers/server-dialects';
 import { login } from '../../helpers/server-http';
 
@@ -49,5 +50,17 @@ describe.each(dialects)('the initial-sync snapshot on %s', (dialect) => {
       seen.add(r.customer);
     }
     expect(seen.size).toBeGreaterThan(100);
+  });
+
+  it('walks an index for that order: no sort holds the stream back', async () => {
+    const select = snapshotCopySql.interaction.replace(/^COPY \(/, '').replace(/\) TO STDOUT$/, '');
+    const plan = await server.db.transaction(async (tx) => {
+      for (const sql of snapshotSessionSql.split('; ')) await tx.query(sql);
+      await tx.query(snapshotScopeSql, ['team-north', 365]);
+      return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${select}`);
+    });
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('interactions_snapshot_order');
+    expect(text).not.toMatch(/\bSort\b/);
   });
 });
