@@ -42,11 +42,14 @@ export class FakeCentral {
     '/v1/changes': (url) => {
       const cursor = Number(url.searchParams.get('cursor'));
       const limit = Number(url.searchParams.get('limit'));
-      const after = this.feed.filter((c) => c.seq > cursor);
+      // Scripts and codes from the reference cursor when it is behind (ADR 0007), as the server does.
+      const ref = Number(url.searchParams.get('referenceCursor') ?? cursor);
+      const isReference = (c: Change) => c.entity === 'script' || c.entity === 'disposition-code';
+      const after = this.feed.filter((c) => c.seq > (isReference(c) ? Math.min(ref, cursor) : cursor));
       const changes = after.slice(0, limit);
       return json({
         changes,
-        nextCursor: changes.at(-1)?.seq ?? cursor,
+        nextCursor: Math.max(changes.at(-1)?.seq ?? cursor, cursor),
         hasMore: after.length > changes.length,
       });
     },

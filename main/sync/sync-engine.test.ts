@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { complaintScript } from '../../shared/scripts/test-scripts';
 import { apiError, gate, pair } from './fake-central';
 import { customer, feedOf5, interaction, rig, stopRigs, until, wrapUp } from './sync-engine-rig';
 
@@ -133,6 +134,20 @@ describe('SyncEngine: the first sync from a snapshot', () => {
     const rows = r.statuses.filter((s) => s.phase === 'initial').map((s) => s.progress?.rows);
     expect(rows.slice(0, 2)).toEqual([2, 3]); // the snapshot's rows, then the feed's on top
     expect(r.cache.state('initial-done')).toBe('1');
+  });
+
+  it('brings the scripts and codes the snapshot does not carry, even those below its head (ADR 0007)', async () => {
+    const r = rig({ useSnapshot: true });
+    r.central.snapshot = snapshotBody;
+    const script = { ...complaintScript(), team: 'team-north' };
+    r.central.feed = [{ seq: 5, op: 'upsert', entity: 'script', data: script }, customer(43, 'c43')];
+    r.central.estimate = { customers: 3, interactions: 0, complaints: 0, followUps: 0, headCursor: 43 };
+    void r.start();
+    await r.synced(43);
+    expect(r.db.prepare('SELECT id, version FROM scripts').all()).toEqual([
+      { id: 'complaint-std', version: 3 },
+    ]);
+    expect(r.cache.referenceCursor()).toBe(43);
   });
 
   it('sends a wrap-up filed during the snapshot beside it, before the feed continues', async () => {
