@@ -8,7 +8,8 @@ import {
 import type { Db } from './migrate';
 
 export const scriptCacheSql = {
-  scripts: `SELECT body FROM scripts ORDER BY id`,
+  scriptVersions: `SELECT id, version FROM scripts ORDER BY id`,
+  scriptBody: `SELECT body FROM scripts WHERE id = ? AND version = ?`,
   dispositionCodes: `SELECT code, team, label_zh_hant, label_zh_hans, label_en, active
     FROM disposition_codes ORDER BY code`,
 } as const;
@@ -26,29 +27,34 @@ type CodeRow = {
  * The team's guided scripts (current version of each) and disposition codes as the changes feed
  * left them in the seat's cache (issue 11): read only from here, so they work with no server.
  * Bodies are parsed with their schema on the way out; a row that fails it is logged (by id) and
- * left out rather than shown half-valid.
+ * left out rather than shown half-valid. A version's body never changes (the server stores versions
+ * immutably), so each (id, version) is read and parsed once; a call reads only ids and versions.
  */
 export class ScriptCacheRepository {
   private readonly stmts;
-  /** Parsed bodies, keyed by the JSON text: a script is checked once, not on every call. */
-  private parsed = new Map<string, GuidedScript | null>();
+  /** Parsed bodies by script id, with the version they are of. */
+  private parsed = new Map<string, { version: number; script: GuidedScript | null }>();
 
   constructor(
     db: Db,
     private readonly log: (msg: string) => void = () => {},
   ) {
     this.stmts = {
-      scripts: db.prepare<[], { body: string }>(scriptCacheSql.scripts),
+      versions: db.prepare<[], { id: string; version: number }>(scriptCacheSql.scriptVersions),
+      body: db.prepare<[string, number], { body: string }>(scriptCacheSql.scriptBody),
       codes: db.prepare<[], CodeRow>(scriptCacheSql.dispositionCodes),
     };
   }
 
   scripts(): GuidedScript[] {
-    const next = new Map<string, GuidedScript | null>();
-    for (const { body } of this.stmts.scripts.all())
-      next.set(body, this.parsed.get(body) ?? this.parse(body));
+    const next = new Map<string, { version: number; script: GuidedScript | null }>();
+    for (const { id, version } of this.stmts.versions.all()) {
+      const seen = this.parsed.get(id);
+      if (seen?.version === version) next.set(id, seen);
+      else next.set(id, { version, script: this.parse(this.stmts.body.get(id, version)?.body ?? '') });
+    }
     this.parsed = next;
-    return [...next.values()].filter((s): s is GuidedScript => s !== null);
+    return [...next.values()].flatMap((p) => (p.script ? [p.script] : []));
   }
 
   /** The script that opens with a call (shared/scripts/choose-script.ts); the cache holds one team. */
