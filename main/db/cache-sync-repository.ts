@@ -86,11 +86,13 @@ export class CacheSyncRepository {
         Object.entries(deleteSql).map(([entity, sql]) => [entity, p<[string]>(sql)]),
       ) as Record<SyncedEntity, ReturnType<typeof p<[string]>>>,
     };
-    this.applyTx = db.transaction((changes: readonly Change[], nextCursor: number) => {
-      for (const c of changes) this.applyOne(c);
-      this.stmts.setState.run('cursor', String(nextCursor));
-      this.stmts.setState.run('reference-cursor', String(nextCursor));
-    });
+    this.applyTx = db.transaction(
+      (changes: readonly Change[], nextCursor: number, nextReferenceCursor: number) => {
+        for (const c of changes) this.applyOne(c);
+        this.stmts.setState.run('cursor', String(nextCursor));
+        this.stmts.setState.run('reference-cursor', String(nextReferenceCursor));
+      },
+    );
   }
 
   state(key: string): string | null {
@@ -117,8 +119,8 @@ export class CacheSyncRepository {
   }
 
   /** Changes must already have passed the shared schema (ChangesPage). */
-  applyPage(changes: readonly Change[], nextCursor: number): void {
-    this.applyTx.immediate(changes, nextCursor);
+  applyPage(changes: readonly Change[], nextCursor: number, nextReferenceCursor = nextCursor): void {
+    this.applyTx.immediate(changes, nextCursor, Math.min(nextReferenceCursor, nextCursor));
   }
 
   /** Retention: the seat keeps no history older than `before` (ISO time). Returns rows removed. */

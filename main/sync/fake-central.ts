@@ -47,9 +47,11 @@ export class FakeCentral {
       const isReference = (c: Change) => c.entity === 'script' || c.entity === 'disposition-code';
       const after = this.feed.filter((c) => c.seq > (isReference(c) ? Math.min(ref, cursor) : cursor));
       const changes = after.slice(0, limit);
+      const last = changes.at(-1)?.seq ?? cursor;
       return json({
         changes,
-        nextCursor: Math.max(changes.at(-1)?.seq ?? cursor, cursor),
+        nextCursor: Math.max(last, cursor),
+        ...(after.length > changes.length && last < cursor ? { nextReferenceCursor: last } : {}),
         hasMore: after.length > changes.length,
       });
     },

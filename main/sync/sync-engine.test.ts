@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../shared';
 import { complaintScript } from '../../shared/scripts/test-scripts';
 import { apiError, gate, pair } from './fake-central';
 import { customer, feedOf5, interaction, rig, stopRigs, until, wrapUp } from './sync-engine-rig';
@@ -146,6 +147,34 @@ describe('SyncEngine: the first sync from a snapshot', () => {
     await r.synced(43);
     expect(r.db.prepare('SELECT id, version FROM scripts').all()).toEqual([
       { id: 'complaint-std', version: 3 },
+    ]);
+    expect(r.cache.referenceCursor()).toBe(43);
+  });
+
+  it('pages through more scripts and codes than a page holds, all below the snapshot head', async () => {
+    const r = rig({ useSnapshot: true });
+    r.central.snapshot = snapshotBody;
+    const code = (seq: number): Change => ({
+      seq,
+      op: 'upsert',
+      entity: 'disposition-code',
+      data: { team: 't', code: `c${seq}`, labels: { 'zh-Hant': 'a', 'zh-Hans': 'b', en: 'c' }, active: true },
+    });
+    r.central.feed = [code(1), code(2), code(3), code(4), code(5), customer(43, 'c43')];
+    r.central.estimate = { customers: 3, interactions: 0, complaints: 0, followUps: 0, headCursor: 43 };
+    void r.start();
+    await r.synced(43);
+    expect(r.central.requests.filter((q) => q.startsWith('GET /v1/changes'))).toEqual([
+      'GET /v1/changes?cursor=42&limit=2&referenceCursor=0',
+      'GET /v1/changes?cursor=42&limit=2&referenceCursor=2',
+      'GET /v1/changes?cursor=42&limit=2&referenceCursor=4',
+    ]);
+    expect(r.db.prepare('SELECT code FROM disposition_codes ORDER BY code').pluck().all()).toEqual([
+      'c1',
+      'c2',
+      'c3',
+      'c4',
+      'c5',
     ]);
     expect(r.cache.referenceCursor()).toBe(43);
   });

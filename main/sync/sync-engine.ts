@@ -179,11 +179,11 @@ export class SyncEngine {
         throw new ServerFailure('bad-response', 'the server moved the cursor backwards');
       // The next page is on its way while this one is written (the cursor is in the page).
       if (page.hasMore) {
-        next = fetchPage(page.nextCursor);
+        next = fetchPage(page.nextCursor, page.nextReferenceCursor ?? page.nextCursor);
         next.catch(() => {}); // awaited on the next turn; a failure surfaces there
       }
       if (page.changes.length > 0 || page.nextCursor !== cursor)
-        cache.applyPage(page.changes, page.nextCursor);
+        cache.applyPage(page.changes, page.nextCursor, page.nextReferenceCursor);
       cursor = page.nextCursor;
       if (initial) {
         rows += page.changes.length;

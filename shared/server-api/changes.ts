@@ -86,6 +86,11 @@ export const ChangesPage = z
     changes: z.array(Change).max(maxPageSize),
     /** Ask again from here; equals the request's cursor when nothing changed. */
     nextCursor: Cursor,
+    /**
+     * Present when a page of scripts and codes sent for a `referenceCursor` ended below `nextCursor`:
+     * ask again with it as the reference cursor (ADR 0007). Absent: both continue from `nextCursor`.
+     */
+    nextReferenceCursor: Cursor.optional(),
     hasMore: z.boolean(),
   })
   .superRefine((page, ctx) => {
@@ -99,6 +104,8 @@ export const ChangesPage = z
       last = c.seq;
     }
     if (last > page.nextCursor) ctx.addIssue({ code: 'custom', message: 'nextCursor is behind the page' });
+    if (page.nextReferenceCursor !== undefined && page.nextReferenceCursor > page.nextCursor)
+      ctx.addIssue({ code: 'custom', message: 'nextReferenceCursor is ahead of nextCursor' });
   });
 export type ChangesPage = z.infer<typeof ChangesPage>;
 
