@@ -21,7 +21,7 @@ export interface SeedPlan {
 
 const DAY = 86_400_000;
 const historyDays = 730;
-const kind = { customer: 1, interaction: 2 } as const;
+const kind = { customer: 1, interaction: 2, callBlock: 3 } as const;
 
 /** Seeded ids sort in creation order (cheap appends to the primary keys) and never meet the fixtures'. */
 export const seededCustomerId = (i: number): string => `c${String(i).padStart(7, '0')}`;
@@ -111,8 +111,29 @@ const dispositionsBy: Record<CallCategory, readonly Disposition[]> = {
   urgent: ['escalated', 'transferred', 'resolved', 'callback-scheduled'],
 };
 
-/** Calls per customer in a seeded cache (the bench's 1,000,000 / 5,000,000). */
-export const seedCallsPerCustomer = 5;
+/**
+ * A customer's calls sit together, as the initial-sync snapshot streams them (grouped by
+ * customer, ADR 0006): the cache the bench pops from is laid out as a synced one is. Calls come
+ * in blocks of 50 shared by 10 customers at random cut points, so counts vary (0 to 50, 5 on
+ * average) and call j's customer is still a pure function of (seed, j).
+ */
+const blockCalls = 50;
+const blockCustomers = 10;
+const cutRng = new Rng();
+let cutsFor = { seed: NaN, block: -1, cuts: [] as number[] };
+
+export function customerOfCall(seed: number, j: number): number {
+  const block = Math.floor(j / blockCalls);
+  if (cutsFor.seed !== seed || cutsFor.block !== block) {
+    cutRng.reset(seed, kind.callBlock, block);
+    const cuts = Array.from({ length: blockCustomers - 1 }, () => cutRng.int(blockCalls + 1));
+    cutsFor = { seed, block, cuts: cuts.sort((a, b) => a - b) };
+  }
+  const pos = j % blockCalls;
+  let k = 0;
+  while (k < cutsFor.cuts.length && cutsFor.cuts[k]! <= pos) k++;
+  return block * blockCustomers + k;
+}
 
 /** Call j: mostly from a customer (any of their numbers), some from numbers no customer holds. */
 export function generateInteraction(
@@ -127,9 +148,7 @@ export function generateInteraction(
   if (customers === 0 || rng.next() < 0.03) {
     phone = unknownCallerPhone(j);
   } else {
-    // A customer's calls sit together, as the initial-sync snapshot streams them (grouped by
-    // customer, ADR 0006): the cache the bench pops from is laid out as a synced one is.
-    const i = Math.floor(j / seedCallsPerCustomer) % customers;
+    const i = customerOfCall(plan.seed, j) % customers;
     customerId = seededCustomerId(i);
     const count = phoneCountOf(plan.seed, i);
     phone = customerPhone(i, count > 1 && rng.next() < 0.3 ? 1 + rng.int(count - 1) : 0);
