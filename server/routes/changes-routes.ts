@@ -77,7 +77,10 @@ export function registerChangesRoutes(app: FastifyInstance, { db, tokens, clock 
     });
     if (row.n > 0) await recordFeedRead(user, row.n);
     // Reference rows below the data cursor (after a snapshot) must not move the cursor back.
-    const next = Math.max(Number(row.last ?? query.cursor), query.cursor);
-    return new RawJson(`{"changes":${row.changes},"nextCursor":${next},"hasMore":${row.full}}`);
+    const last = Number(row.last ?? query.cursor);
+    const next = Math.max(last, query.cursor);
+    // A full page of them that ends below the cursor: the seat continues them from its end.
+    const refNext = row.full && last < query.cursor ? `,"nextReferenceCursor":${last}` : '';
+    return new RawJson(`{"changes":${row.changes},"nextCursor":${next}${refNext},"hasMore":${row.full}}`);
   });
 }

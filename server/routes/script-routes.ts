@@ -17,10 +17,24 @@ const feedLockSql = 'SELECT pg_advisory_xact_lock(727001)';
  * seats, which receive the current versions and codes through the changes feed.
  */
 export function registerScriptRoutes(app: FastifyInstance, { db, tokens, clock }: ServerDeps): void {
-  async function mayEdit(user: AccessClaims, team: string, entity: string, id: string): Promise<void> {
-    if (user.role === 'admin' || (user.role === 'lead' && user.team === team)) return;
-    await audit(db, user, 'write-denied', entity, [id]);
-    throw new ApiFailure(403, 'forbidden', `only a lead of ${team} (or an admin) may change its ${entity}s`);
+  async function mayEdit(
+    user: AccessClaims,
+    team: string,
+    entity: string,
+    id: string,
+    denied: 'write-denied' | 'read-denied' = 'write-denied',
+  ): Promise<void> {
+    if (user.role !== 'admin' && !(user.role === 'lead' && user.team === team)) {
+      await audit(db, user, denied, entity, [id]);
+      throw new ApiFailure(
+        403,
+        'forbidden',
+        `only a lead of ${team} (or an admin) may manage its ${entity}s`,
+      );
+    }
+    // An admin may name any team: one that does not exist is a 404, not a foreign-key error.
+    const [known] = await db.query<{ one: number }>(`SELECT 1 AS one FROM teams WHERE id = $1`, [team]);
+    if (!known) throw new ApiFailure(404, 'not-found', `no team ${team}`);
   }
 
   async function publish(
@@ -75,7 +89,7 @@ export function registerScriptRoutes(app: FastifyInstance, { db, tokens, clock }
   });
 
   registerRoute(app, tokens, 'scripts:versions', async ({ user, params }) => {
-    await mayEdit(user, params.team, 'script', params.id);
+    await mayEdit(user, params.team, 'script', params.id, 'read-denied');
     const rows = await db.query<{
       version: number;
       name: string;

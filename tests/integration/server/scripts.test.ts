@@ -209,6 +209,28 @@ describe.each(dialects)('guided scripts and disposition codes on %s', (dialect) 
     expect(codes.find((c) => c.code === 'resolved')?.labels.en).toBe('已解決 Resolved');
   });
 
+  it('an admin may manage any existing team; a team that does not exist is a 404, a lead reading another team is audited', async () => {
+    const admin = (await login(server.url, 'admin', testPassword)).accessToken;
+    const south = await http(server.url, 'POST', '/v1/teams/team-south/scripts', {
+      token: admin,
+      json: draft('South by the admin', { id: 'south-std' }),
+    });
+    expect(south.status).toBe(200);
+    expect(GuidedScript.parse(south.body)).toMatchObject({ team: 'team-south', version: 1 });
+    const nowhere = await http(server.url, 'POST', '/v1/teams/team-nowhere/scripts', {
+      token: admin,
+      json: draft('Nowhere'),
+    });
+    expect(nowhere.status).toBe(404);
+    const peek = await http(server.url, 'GET', '/v1/teams/team-south/scripts/south-std/versions', {
+      token: lead,
+    });
+    expect(peek.status).toBe(403);
+    expect((await auditRows('read-denied')).filter((r) => r.entity === 'script')).toEqual([
+      { user_id: 'u-lead-north', entity: 'script', entity_id: 'south-std' },
+    ]);
+  });
+
   it('a seat whose cursor is past the scripts (after a snapshot) gets them with a reference cursor of 0', async () => {
     const all = await feedFrom(server.url, agent);
     const head = all.at(-1)?.seq ?? 0;
@@ -218,6 +240,22 @@ describe.each(dialects)('guided scripts and disposition codes on %s', (dialect) 
     expect(page.changes.every((c) => c.entity === 'script' || c.entity === 'disposition-code')).toBe(true);
     expect(page.changes.filter((c) => c.entity === 'script')).toHaveLength(1);
     expect(page.nextCursor).toBe(head);
+    // Page by page when they do not fit one: nextReferenceCursor says where they continue.
+    const collected: Change[] = [];
+    let ref: number | undefined = 0;
+    for (let pages = 0; ref !== undefined && pages < 20; pages++) {
+      const p = ChangesPage.parse(
+        (
+          await http(server.url, 'GET', `/v1/changes?cursor=${head}&limit=2&referenceCursor=${ref}`, {
+            token: agent,
+          })
+        ).body,
+      );
+      expect(p.nextCursor).toBe(head);
+      collected.push(...p.changes);
+      ref = p.nextReferenceCursor;
+    }
+    expect(collected).toEqual(page.changes);
     const plain = ChangesPage.parse(
       (await http(server.url, 'GET', `/v1/changes?cursor=${head}`, { token: agent })).body,
     );
