@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CallCategory, Disposition, Priority } from './call-category';
 import { Id, IsoTime, limits } from './customer';
 import { CallQualitySummary } from './quality';
+import { WrapUpDetails } from './wrap-up-details';
 
 const Uuid = z.uuid();
 
@@ -41,6 +42,11 @@ export const WrapUp = z.object({
   disposition: Disposition,
   notes: z.string().max(limits.note),
   quality: CallQualitySummary.nullable().optional(),
+  /**
+   * The complete wrap-up (issue 11): category, code, resolution, complaint, escalation, follow-up,
+   * survey, script path and ACW. Its wrapUpId equals id. Optional so records queued before it still parse.
+   */
+  details: WrapUpDetails.optional(),
 });
 export type WrapUp = z.infer<typeof WrapUp>;
 
