@@ -7,6 +7,7 @@ import { migration006 } from './migrations/006-audit-reads';
 import { migration007 } from './migrations/007-interactions-team-key';
 import { migration008 } from './migrations/008-script-versions';
 import { migration009 } from './migrations/009-snapshot-order';
+import { migration010 } from './migrations/010-wrap-up-details';
 import type { SqlClient } from './sql-client';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new one. */
@@ -20,6 +21,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'interactions-team-key', sql: migration007 },
   { version: 8, name: 'script-versions', sql: migration008 },
   { version: 9, name: 'snapshot-order', sql: migration009 },
+  { version: 10, name: 'wrap-up-details', sql: migration010 },
 ];
 
 /**

@@ -4,12 +4,20 @@ import type { AccessClaims } from '../auth/tokens';
 import type { Queryable } from '../db/sql-client';
 import { audit, changesChannel, type ServerDeps } from '../http/deps';
 import { registerRoute } from '../http/route';
+import {
+  detailsFactsFor,
+  detailsRejectionOf,
+  writeDetailsBlocks,
+  type DetailsFacts,
+  type WrittenBlocks,
+} from './wrap-up-details-write';
 
 interface BatchFacts {
   /** Ids already filed (the permanent idempotency keys). */
   seen: Set<string>;
   customerTeam: Map<string, string>;
   activeCodes: Set<string>;
+  details: DetailsFacts;
 }
 
 /** Everything the rules need for a whole batch, in three queries rather than three per record. */
@@ -39,6 +47,7 @@ async function factsFor(
     seen: new Set(seen.map((r) => r.id)),
     customerTeam: new Map(customers.map((c) => [c.id, c.team_id])),
     activeCodes: new Set(codes.map((c) => c.code)),
+    details: await detailsFactsFor(tx, user, items),
   };
 }
 
@@ -50,15 +59,15 @@ function rejectionOf(facts: BatchFacts, user: AccessClaims, w: WrapUp): string |
   }
   if (!facts.activeCodes.has(w.disposition))
     return `disposition "${w.disposition}" is not in use in your team`;
-  return null;
+  return detailsRejectionOf(facts.details, user, w);
 }
 
 const insertSql = `INSERT INTO interactions (id, team_id, customer_id, phone, occurred_at, ended_at, agent, category,
-    priority, disposition, notes, quality, filed_by, seat)
+    priority, disposition, notes, quality, filed_by, seat, details)
   SELECT r.id, $1, r.customer_id, r.phone, r.started_at, r.ended_at, r.agent, r.category, r.priority,
-         r.disposition, r.notes, r.quality, $2, $3
+         r.disposition, r.notes, r.quality, $2, $3, r.details
   FROM jsonb_to_recordset($4::jsonb) AS r(id text, customer_id text, phone text, started_at timestamptz,
-       ended_at timestamptz, agent text, category text, priority text, disposition text, notes text, quality jsonb)
+       ended_at timestamptz, agent text, category text, priority text, disposition text, notes text, quality jsonb, details jsonb)
   ON CONFLICT (team_id, id) DO NOTHING RETURNING id`;
 
 export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: ServerDeps): void {
@@ -91,6 +100,7 @@ export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: Serve
           disposition: w.disposition,
           notes: w.notes,
           quality: w.quality ?? null,
+          details: w.details ?? null,
         }));
         const inserted = new Set(
           (
@@ -100,6 +110,13 @@ export function registerOutboxRoutes(app: FastifyInstance, { db, tokens }: Serve
         // Another node filed the same id a moment ago (ON CONFLICT): a duplicate, not an error.
         for (const w of toInsert)
           if (!inserted.has(w.id)) verdicts.set(w.id, { id: w.id, status: 'duplicate' });
+        // Only records whose interaction was just inserted: a duplicate writes no complaint,
+        // escalation or follow-up a second time.
+        const written: WrittenBlocks = { complaints: [], escalations: [], followUps: [] };
+        for (const w of toInsert) if (inserted.has(w.id)) await writeDetailsBlocks(tx, user, w, written);
+        await audit(tx, user, 'file-complaint', 'complaint', written.complaints);
+        await audit(tx, user, 'file-escalation', 'escalation', written.escalations);
+        await audit(tx, user, 'file-follow-up', 'follow-up', written.followUps);
         await audit(
           tx,
           user,
