@@ -30,6 +30,7 @@ export interface DataDeps {
 export function createDataHandlers({ db, clock, defaultRegion, log = () => {} }: DataDeps): DataHandlers {
   const drafts = new WrapUpDraftRepository(db, log);
   const outbox = new OutboxRepository(db, log);
+  const scripts = new ScriptCacheRepository(db, log);
   return {
     ...createCacheHandlers({ customers: new CustomerCacheRepository(db, log), defaultRegion }),
     ...createWrapUpHandlers({
@@ -37,9 +38,10 @@ export function createDataHandlers({ db, clock, defaultRegion, log = () => {} }:
       wrapUps: new WrapUpRepository(db, drafts, outbox),
       clock,
       defaultRegion,
+      dispositionCodes: () => scripts.dispositionCodes(),
     }),
     ...createOutboxHandlers({ outbox }),
     ...createCallLogHandlers({ calls: new CallLogRepository(db, log), defaultRegion }),
-    ...createScriptHandlers({ scripts: new ScriptCacheRepository(db, log) }),
+    ...createScriptHandlers({ scripts }),
   };
 }

@@ -1,6 +1,7 @@
-import { normalizeNumber, type HostHandlers } from '../../shared';
+import { normalizeNumber, type HostHandlers, type TeamDispositionCode } from '../../shared';
 import type { WrapUpDraftRepository } from '../db/wrap-up-draft-repository';
 import type { WrapUpRepository } from '../db/wrap-up-repository';
+import { checkWrapUpDetails } from './wrap-up-details-check';
 
 export type WrapUpHandlers = Pick<
   HostHandlers,
@@ -13,6 +14,8 @@ export function createWrapUpHandlers(deps: {
   wrapUps: WrapUpRepository;
   clock: () => Date;
   defaultRegion: () => string;
+  /** The team's cached disposition codes, active and retired (the complete wrap-up's rules). */
+  dispositionCodes?: () => readonly TeamDispositionCode[];
 }): WrapUpHandlers {
   return {
     'wrapup:saveDraft': (draft) => {
@@ -23,6 +26,8 @@ export function createWrapUpHandlers(deps: {
     'wrapup:listDrafts': () => deps.drafts.list(),
     'wrapup:discardDraft': ({ callId }) => ({ discarded: deps.drafts.discard(callId) }),
     'wrapup:submit': (wrapUp) => {
+      // Refused before anything is stored: no interaction, no outbox row, the draft kept.
+      checkWrapUpDetails(wrapUp, deps.dispositionCodes?.() ?? []);
       // File the local interaction under E.164 so the next call from that number finds it.
       const n = normalizeNumber(wrapUp.phone, deps.defaultRegion());
       const phone = n.kind === 'e164' ? n.e164 : wrapUp.phone;
