@@ -144,6 +144,29 @@ describe('wrap-up drafts', () => {
 });
 
 describe('wrapup:submit', () => {
+  it('refuses details that name another wrap-up, and changes nothing', async () => {
+    const w = wrapUp();
+    await h['wrapup:saveDraft'](draft({ callId: w.callId }));
+    const details = {
+      wrapUpId: randomUUID(),
+      filedAt: '2026-06-02T09:00:00.000Z',
+      category: 'inquiry' as const,
+      priority: 'normal' as const,
+      dispositionCode: 'resolved',
+      resolution: 'first-contact' as const,
+      complaint: null,
+      escalation: null,
+      followUp: null,
+      surveyRequested: false,
+      script: null,
+      acwSeconds: 5,
+    };
+    expect(() => h['wrapup:submit']({ ...w, details })).toThrow(/wrapUpId differs from id/);
+    expect(db.prepare(`SELECT 1 FROM interactions WHERE id = ?`).get(w.id)).toBeUndefined();
+    expect(await h['outbox:list']({ limit: 10 })).toEqual([]);
+    expect(await h['wrapup:listDrafts']({})).toHaveLength(1);
+  });
+
   it('files the interaction and a pending outbox row, ends the draft, and the next pop shows it first', async () => {
     const w = wrapUp();
     await h['wrapup:saveDraft'](draft({ callId: w.callId }));
