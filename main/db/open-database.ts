@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { restoreDeferredIndexes } from './bulk-indexes';
 import { migrate, schemaVersion, type Db } from './migrate';
 import { latestSchemaVersion } from './migrations';
+import { tightenDatabaseFiles } from './private-files';
 
 export type { Db };
 
@@ -30,6 +31,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
       return db;
     }
     db.pragma('journal_mode = WAL');
+    // WAL mode has created the -wal and -shm files; none of the three is for other OS users.
+    if (file !== ':memory:') tightenDatabaseFiles(file);
     db.pragma('synchronous = FULL');
     // 64 MiB of page cache (default 2 MiB): the hot pages of a million-customer cache stay in
     // memory, which trims the pop's tail latency.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open-database';
+import { ensurePrivateDir } from '../db/private-files';
 import { MemorySecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncTuning } from '../sync/sync-service';
@@ -43,7 +43,7 @@ export interface StartedHost {
 export async function startHost(opts: HostOptions): Promise<StartedHost> {
   assertRendererBuilt(opts.rendererDir);
   const log = opts.log ?? (() => {});
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(opts.dataDir);
   const db = openDatabase(join(opts.dataDir, 'seatdesk.db'));
   const settings = new SettingsStore(join(opts.dataDir, 'settings.json'), log);
   const secrets = new MemorySecretStore();
