@@ -10,10 +10,10 @@ import {
   safeStorage,
   session,
 } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentSecurityPolicyFor } from '../../shared';
 import { openDatabase } from '../db/open-database';
+import { ensurePrivateDir } from '../db/private-files';
 import { createHostHandlers } from '../host/create-host-handlers';
 import { startDataWriter } from '../host/data-writer';
 import { SyncService } from '../sync/sync-service';
@@ -57,7 +57,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function start() {
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  // Electron makes userData 0755; the cache in it is for this OS user only.
+  ensurePrivateDir(dataDir);
   const dbFile = join(dataDir, 'seatdesk.db');
   const settings = new SettingsStore(join(dataDir, 'settings.json'), log);
   // connect-src names the servers in settings now: each response reads it afresh.
